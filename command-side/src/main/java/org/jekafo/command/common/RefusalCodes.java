@@ -1,0 +1,30 @@
+package org.jekafo.command.common;
+
+/** Stable codes of refused commands. Programs depend on them: never rename one. */
+public final class RefusalCodes {
+    public static final String INVALID_INPUT = "INVALID_INPUT";
+    public static final String MISSING_NAME = "MISSING_NAME";
+    public static final String INVALID_GENDER = "INVALID_GENDER";
+    public static final String INVALID_BIRTH_YEAR = "INVALID_BIRTH_YEAR";
+    public static final String INVALID_PHONE = "INVALID_PHONE";
+    public static final String UNKNOWN_TRADE = "UNKNOWN_TRADE";
+    public static final String UNKNOWN_ORG_UNIT = "UNKNOWN_ORG_UNIT";
+    public static final String NOT_A_LOCAL_UNIT = "NOT_A_LOCAL_UNIT";
+    public static final String ORG_UNIT_CLOSED = "ORG_UNIT_CLOSED";
+    public static final String INVALID_CARD_NUMBER = "INVALID_CARD_NUMBER";
+    public static final String DUPLICATE_CARD_NUMBER = "DUPLICATE_CARD_NUMBER";
+    public static final String DUPLICATE_NATIONAL_ID = "DUPLICATE_NATIONAL_ID";
+    public static final String POSSIBLE_DUPLICATE = "POSSIBLE_DUPLICATE";
+    public static final String ILLEGAL_STATUS_TRANSITION = "ILLEGAL_STATUS_TRANSITION";
+    public static final String MEMBER_DECEASED = "MEMBER_DECEASED";
+    public static final String DUPLICATE_RECEIPT = "DUPLICATE_RECEIPT";
+    public static final String INVALID_AMOUNT = "INVALID_AMOUNT";
+    public static final String INVALID_DATE = "INVALID_DATE";
+    public static final String DUPLICATE_ORG_UNIT_CODE = "DUPLICATE_ORG_UNIT_CODE";
+    public static final String INVALID_PARENT = "INVALID_PARENT";
+    public static final String ORG_UNIT_NOT_EMPTY = "ORG_UNIT_NOT_EMPTY";
+    public static final String NOT_FOUND = "NOT_FOUND";
+
+    private RefusalCodes() {
+    }
+}

@@ -1,0 +1,157 @@
+package org.jekafo.command.membership;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.jekafo.api.membership.MemberDeathRecordedEvent;
+import org.jekafo.api.membership.MemberIdentityCorrectedEvent;
+import org.jekafo.api.membership.MemberRegisteredEvent;
+import org.jekafo.api.membership.MemberReinstatedEvent;
+import org.jekafo.api.membership.MemberResignedEvent;
+import org.jekafo.api.membership.MemberStatus;
+import org.jekafo.api.membership.MemberSuspendedEvent;
+import org.jekafo.api.membership.MemberTransferredEvent;
+import org.jekafo.api.orgunit.OrgUnitCreatedEvent;
+import org.jekafo.api.orgunit.OrgUnitLevel;
+import org.jekafo.command.common.CommandRefusedException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.jekafo.command.common.RefusalCodes.DUPLICATE_CARD_NUMBER;
+import static org.jekafo.command.common.RefusalCodes.DUPLICATE_NATIONAL_ID;
+
+/**
+ * Members as the command side needs them, in tables whose primary keys enforce the unique card number and
+ * national ID. Its handlers run in a subscribing processor, inside the transaction that appends the event:
+ * when two requests race for the same card number, the second insert fails and its whole command is refused
+ * with nothing stored.
+ */
+@Component
+@ProcessingGroup(JdbcMemberDirectory.PROCESSING_GROUP)
+class JdbcMemberDirectory implements MemberDirectory {
+
+    static final String PROCESSING_GROUP = "member-directory";
+    private static final Pattern CARD = Pattern.compile("([A-Z]+)-(\\d+)");
+
+    private final JdbcTemplate jdbc;
+
+    JdbcMemberDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<String> memberWithCardNumber(String cardNumber) {
+        return jdbc.queryForList("select member_id from member_card where card_number = ?", String.class, cardNumber)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> memberWithNationalId(String nationalId) {
+        return jdbc.queryForList("select member_id from member_national_id where national_id = ?", String.class,
+                nationalId).stream().findFirst();
+    }
+
+    @Override
+    public List<String> possibleDuplicates(String nameKey, String localUnitId) {
+        return jdbc.queryForList("select member_id from member_directory where name_key = ? and local_unit_id = ?",
+                String.class, nameKey, localUnitId);
+    }
+
+    @Override
+    public String allocateCardNumber(String regionCode) {
+        int updated = jdbc.update("update card_number_counter set last_number = last_number + 1 where prefix = ?",
+                regionCode);
+        if (updated == 0) {
+            throw new IllegalStateException("no card number counter for region " + regionCode);
+        }
+        Long number = jdbc.queryForObject("select last_number from card_number_counter where prefix = ?", Long.class,
+                regionCode);
+        return String.format("%s-%06d", regionCode, number);
+    }
+
+    @EventHandler
+    void on(OrgUnitCreatedEvent event) {
+        if (event.level() == OrgUnitLevel.REGIONAL) {
+            jdbc.update("insert into card_number_counter (prefix, last_number) values (?, 0)", event.code());
+        }
+    }
+
+    @EventHandler
+    void on(MemberRegisteredEvent event) {
+        claim("insert into member_card (card_number, member_id) values (?, ?)", event.cardNumber(), event.memberId(),
+                DUPLICATE_CARD_NUMBER, "cardNumber", "Le numéro de carte « %s » est déjà attribué.");
+        if (event.nationalId() != null) {
+            claimNationalId(event.nationalId(), event.memberId());
+        }
+        jdbc.update("insert into member_directory (member_id, name_key, local_unit_id, status) values (?, ?, ?, ?)",
+                event.memberId(), NameKey.of(event.lastName(), event.firstName(), event.birthYear()),
+                event.localUnitId(), MemberStatus.ACTIVE.name());
+        Matcher card = CARD.matcher(event.cardNumber());
+        if (card.matches()) {
+            jdbc.update("update card_number_counter set last_number = greatest(last_number, ?) where prefix = ?",
+                    Long.parseLong(card.group(2)), card.group(1));
+        }
+    }
+
+    @EventHandler
+    void on(MemberIdentityCorrectedEvent event) {
+        Optional<String> current = jdbc.queryForList("select national_id from member_national_id where member_id = ?",
+                String.class, event.memberId()).stream().findFirst();
+        if (!current.equals(Optional.ofNullable(event.nationalId()))) {
+            jdbc.update("delete from member_national_id where member_id = ?", event.memberId());
+            if (event.nationalId() != null) {
+                claimNationalId(event.nationalId(), event.memberId());
+            }
+        }
+        jdbc.update("update member_directory set name_key = ? where member_id = ?",
+                NameKey.of(event.lastName(), event.firstName(), event.birthYear()), event.memberId());
+    }
+
+    @EventHandler
+    void on(MemberTransferredEvent event) {
+        jdbc.update("update member_directory set local_unit_id = ? where member_id = ?", event.toLocalUnitId(),
+                event.memberId());
+    }
+
+    @EventHandler
+    void on(MemberSuspendedEvent event) {
+        status(event.memberId(), MemberStatus.SUSPENDED);
+    }
+
+    @EventHandler
+    void on(MemberReinstatedEvent event) {
+        status(event.memberId(), MemberStatus.ACTIVE);
+    }
+
+    @EventHandler
+    void on(MemberResignedEvent event) {
+        status(event.memberId(), MemberStatus.RESIGNED);
+    }
+
+    @EventHandler
+    void on(MemberDeathRecordedEvent event) {
+        status(event.memberId(), MemberStatus.DECEASED);
+    }
+
+    private void status(String memberId, MemberStatus status) {
+        jdbc.update("update member_directory set status = ? where member_id = ?", status.name(), memberId);
+    }
+
+    private void claimNationalId(String nationalId, String memberId) {
+        claim("insert into member_national_id (national_id, member_id) values (?, ?)", nationalId, memberId,
+                DUPLICATE_NATIONAL_ID, "nationalId", "Le numéro d'identité nationale « %s » est déjà enregistré.");
+    }
+
+    private void claim(String insert, String value, String memberId, String code, String field, String message) {
+        try {
+            jdbc.update(insert, value, memberId);
+        } catch (DuplicateKeyException race) {
+            throw new CommandRefusedException(code, field, String.format(message, value));
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package org.jekafo.command.membership;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.jekafo.api.common.Gender;
+import org.jekafo.api.membership.ChangeMemberPhoneCommand;
+import org.jekafo.api.membership.ChangeMemberTradesCommand;
+import org.jekafo.api.membership.CorrectMemberIdentityCommand;
+import org.jekafo.api.membership.DuesPaymentRecordedEvent;
+import org.jekafo.api.membership.MemberDeathRecordedEvent;
+import org.jekafo.api.membership.MemberIdentityCorrectedEvent;
+import org.jekafo.api.membership.MemberPhoneChangedEvent;
+import org.jekafo.api.membership.MemberRegisteredEvent;
+import org.jekafo.api.membership.MemberReinstatedEvent;
+import org.jekafo.api.membership.MemberResignedEvent;
+import org.jekafo.api.membership.MemberStatus;
+import org.jekafo.api.membership.MemberSuspendedEvent;
+import org.jekafo.api.membership.MemberTradesChangedEvent;
+import org.jekafo.api.membership.MemberTransferredEvent;
+import org.jekafo.api.membership.RecordDuesPaymentCommand;
+import org.jekafo.api.membership.RecordMemberDeathCommand;
+import org.jekafo.api.membership.RecordMemberResignationCommand;
+import org.jekafo.api.membership.RegisterMemberCommand;
+import org.jekafo.api.membership.ReinstateMemberCommand;
+import org.jekafo.api.membership.SuspendMemberCommand;
+import org.jekafo.api.membership.TransferMemberCommand;
+import org.jekafo.command.common.CommandRefusedException;
+import org.jekafo.command.common.Require;
+import org.jekafo.command.orgunit.OrgUnitDirectory;
+import org.jekafo.command.orgunit.OrgUnitEntry;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.jekafo.command.common.RefusalCodes.DUPLICATE_CARD_NUMBER;
+import static org.jekafo.command.common.RefusalCodes.DUPLICATE_NATIONAL_ID;
+import static org.jekafo.command.common.RefusalCodes.DUPLICATE_RECEIPT;
+import static org.jekafo.command.common.RefusalCodes.ILLEGAL_STATUS_TRANSITION;
+import static org.jekafo.command.common.RefusalCodes.INVALID_AMOUNT;
+import static org.jekafo.command.common.RefusalCodes.INVALID_CARD_NUMBER;
+import static org.jekafo.command.common.RefusalCodes.INVALID_INPUT;
+import static org.jekafo.command.common.RefusalCodes.MEMBER_DECEASED;
+import static org.jekafo.command.common.RefusalCodes.POSSIBLE_DUPLICATE;
+import static org.jekafo.command.common.RefusalCodes.UNKNOWN_ORG_UNIT;
+
+/** A registered artisan: identity, local unit, trades, status and dues. */
+@Aggregate
+class Member {
+
+    private static final String CARD_PATTERN = "[A-Z]{2,3}-\\d{6}";
+
+    @AggregateIdentifier
+    private String memberId;
+    private String lastName;
+    private String firstName;
+    private Gender gender;
+    private int birthYear;
+    private String phone;
+    private String nationalId;
+    private boolean disability;
+    private List<String> trades;
+    private String localUnitId;
+    private MemberStatus status;
+    private final Map<String, DuesPaymentRecordedEvent> paymentsByReceipt = new HashMap<>();
+
+    Member() {
+        // for Axon
+    }
+
+    @CommandHandler
+    Member(RegisterMemberCommand command, MemberDirectory members, OrgUnitDirectory units) {
+        String last = MemberInput.name(command.lastName(), "lastName");
+        String first = MemberInput.name(command.firstName(), "firstName");
+        Gender newGender = MemberInput.gender(command.gender());
+        int year = MemberInput.birthYear(command.birthYear());
+        String newPhone = MemberInput.phone(command.phone());
+        List<String> newTrades = MemberInput.trades(command.trades());
+        OrgUnitEntry unit = MemberInput.openLocalUnit(units, command.localUnitId(), "localUnitId");
+        var enrolledOn = MemberInput.notInFuture(command.enrolledOn(), "enrolledOn");
+        String newNationalId = MemberInput.nationalId(command.nationalId());
+        requireFreeNationalId(members, newNationalId);
+        List<String> lookAlikes = members.possibleDuplicates(NameKey.of(last, first, year), unit.orgUnitId());
+        Require.that(lookAlikes.isEmpty() || command.confirmPossibleDuplicate(), POSSIBLE_DUPLICATE, "lastName",
+                "Un membre du même nom, né la même année, existe déjà dans cette unité locale. "
+                        + "Vérifiez qu'il ne s'agit pas de la même personne, puis confirmez l'enregistrement.");
+        String card = cardNumber(command.cardNumber(), members, units, unit);
+        apply(new MemberRegisteredEvent(command.memberId(), card, last, first, newGender, year, newPhone,
+                newNationalId, newTrades, unit.orgUnitId(), command.disability(), enrolledOn,
+                !lookAlikes.isEmpty()));
+    }
+
+    @CommandHandler
+    void handle(CorrectMemberIdentityCommand command, MemberDirectory members) {
+        requireAlive();
+        String last = command.lastName() == null ? lastName : MemberInput.name(command.lastName(), "lastName");
+        String first = command.firstName() == null ? firstName : MemberInput.name(command.firstName(), "firstName");
+        Gender newGender = command.gender() == null ? gender : MemberInput.gender(command.gender());
+        int year = command.birthYear() == null ? birthYear : MemberInput.birthYear(command.birthYear());
+        String newNationalId = command.nationalId() == null ? nationalId : MemberInput.nationalId(command.nationalId());
+        boolean newDisability = command.disability() == null ? disability : command.disability();
+        if (!Objects.equals(newNationalId, nationalId)) {
+            requireFreeNationalId(members, newNationalId);
+        }
+        boolean changed = !last.equals(lastName) || !first.equals(firstName) || newGender != gender
+                || year != birthYear || !Objects.equals(newNationalId, nationalId) || newDisability != disability;
+        if (changed) {
+            apply(new MemberIdentityCorrectedEvent(memberId, last, first, newGender, year, newNationalId,
+                    newDisability, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ChangeMemberPhoneCommand command) {
+        requireAlive();
+        String newPhone = MemberInput.phone(command.phone());
+        if (!newPhone.equals(phone)) {
+            apply(new MemberPhoneChangedEvent(memberId, newPhone));
+        }
+    }
+
+    @CommandHandler
+    void handle(ChangeMemberTradesCommand command) {
+        requireAlive();
+        List<String> newTrades = MemberInput.trades(command.trades());
+        if (!newTrades.equals(trades)) {
+            apply(new MemberTradesChangedEvent(memberId, newTrades));
+        }
+    }
+
+    @CommandHandler
+    void handle(TransferMemberCommand command, OrgUnitDirectory units) {
+        requireAlive();
+        OrgUnitEntry target = MemberInput.openLocalUnit(units, command.toLocalUnitId(), "toLocalUnitId");
+        Require.that(!target.orgUnitId().equals(localUnitId), INVALID_INPUT, "toLocalUnitId",
+                "Le membre est déjà rattaché à cette unité locale.");
+        apply(new MemberTransferredEvent(memberId, localUnitId, target.orgUnitId(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(SuspendMemberCommand command) {
+        requireAlive();
+        String reason = Require.text(command.reason(), INVALID_INPUT, "reason", "Le motif de la suspension est obligatoire.");
+        requireStatus(MemberStatus.ACTIVE, "Seul un membre actif peut être suspendu.");
+        apply(new MemberSuspendedEvent(memberId, reason));
+    }
+
+    @CommandHandler
+    void handle(ReinstateMemberCommand command) {
+        requireAlive();
+        Require.that(status == MemberStatus.SUSPENDED || status == MemberStatus.RESIGNED, ILLEGAL_STATUS_TRANSITION,
+                "memberId", "Seul un membre suspendu ou démissionnaire peut être réintégré ; ce membre est " + status + ".");
+        apply(new MemberReinstatedEvent(memberId, status, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RecordMemberResignationCommand command) {
+        requireAlive();
+        Require.that(status != MemberStatus.RESIGNED, ILLEGAL_STATUS_TRANSITION, "memberId",
+                "La démission de ce membre est déjà enregistrée.");
+        apply(new MemberResignedEvent(memberId, MemberInput.notInFuture(command.effectiveOn(), "effectiveOn"),
+                command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RecordMemberDeathCommand command) {
+        requireAlive();
+        apply(new MemberDeathRecordedEvent(memberId, MemberInput.notInFuture(command.diedOn(), "diedOn")));
+    }
+
+    @CommandHandler
+    void handle(RecordDuesPaymentCommand command) {
+        requireAlive();
+        Require.that(status == MemberStatus.ACTIVE || status == MemberStatus.SUSPENDED, ILLEGAL_STATUS_TRANSITION,
+                "memberId", "Une cotisation ne s'enregistre que pour un membre actif ou suspendu.");
+        Require.that(command.amountFcfa() > 0, INVALID_AMOUNT, "amountFcfa",
+                "Le montant doit être un nombre entier positif de francs CFA.");
+        int thisYear = MemberInput.today().getYear();
+        Require.that(command.year() >= 2000 && command.year() <= thisYear + 1, INVALID_INPUT, "year",
+                "L'année de cotisation " + command.year() + " n'est pas plausible.");
+        String receipt = Require.text(command.receiptNumber(), INVALID_INPUT, "receiptNumber",
+                "Le numéro de reçu est obligatoire.");
+        var paidOn = MemberInput.notInFuture(command.paidOn(), "paidOn");
+        DuesPaymentRecordedEvent earlier = paymentsByReceipt.get(receipt);
+        if (earlier != null) {
+            Require.that(earlier.year() == command.year() && earlier.amountFcfa() == command.amountFcfa(),
+                    DUPLICATE_RECEIPT, "receiptNumber",
+                    "Le reçu « " + receipt + " » est déjà enregistré pour un autre montant ou une autre année.");
+            return;
+        }
+        apply(new DuesPaymentRecordedEvent(memberId, command.year(), command.amountFcfa(), receipt, paidOn));
+    }
+
+    private void requireAlive() {
+        Require.that(status != MemberStatus.DECEASED, MEMBER_DECEASED, "memberId",
+                "Ce membre est décédé : son dossier ne peut plus être modifié.");
+    }
+
+    private void requireStatus(MemberStatus expected, String message) {
+        Require.that(status == expected, ILLEGAL_STATUS_TRANSITION, "memberId", message + " Ce membre est " + status + ".");
+    }
+
+    private static void requireFreeNationalId(MemberDirectory members, String nationalId) {
+        if (nationalId != null) {
+            Require.that(members.memberWithNationalId(nationalId).isEmpty(), DUPLICATE_NATIONAL_ID, "nationalId",
+                    "Le numéro d'identité nationale « " + nationalId + " » est déjà enregistré.");
+        }
+    }
+
+    private static String cardNumber(String requested, MemberDirectory members, OrgUnitDirectory units,
+                                     OrgUnitEntry localUnit) {
+        if (requested == null || requested.isBlank()) {
+            OrgUnitEntry region = units.regionOf(localUnit.orgUnitId()).orElseThrow(() -> new CommandRefusedException(
+                    UNKNOWN_ORG_UNIT, "localUnitId", "La région de cette unité locale est inconnue."));
+            return members.allocateCardNumber(region.code());
+        }
+        String card = requested.strip().toUpperCase(Locale.ROOT);
+        Require.that(card.matches(CARD_PATTERN), INVALID_CARD_NUMBER, "cardNumber",
+                "Le numéro de carte « " + requested + " » n'a pas la forme attendue (par ex. SG-000123).");
+        Require.that(members.memberWithCardNumber(card).isEmpty(), DUPLICATE_CARD_NUMBER, "cardNumber",
+                "Le numéro de carte « " + card + " » est déjà attribué.");
+        return card;
+    }
+
+    @EventSourcingHandler
+    void on(MemberRegisteredEvent event) {
+        memberId = event.memberId();
+        lastName = event.lastName();
+        firstName = event.firstName();
+        gender = event.gender();
+        birthYear = event.birthYear();
+        phone = event.phone();
+        nationalId = event.nationalId();
+        disability = event.disability();
+        trades = event.trades();
+        localUnitId = event.localUnitId();
+        status = MemberStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(MemberIdentityCorrectedEvent event) {
+        lastName = event.lastName();
+        firstName = event.firstName();
+        gender = event.gender();
+        birthYear = event.birthYear();
+        nationalId = event.nationalId();
+        disability = event.disability();
+    }
+
+    @EventSourcingHandler
+    void on(MemberPhoneChangedEvent event) {
+        phone = event.phone();
+    }
+
+    @EventSourcingHandler
+    void on(MemberTradesChangedEvent event) {
+        trades = event.trades();
+    }
+
+    @EventSourcingHandler
+    void on(MemberTransferredEvent event) {
+        localUnitId = event.toLocalUnitId();
+    }
+
+    @EventSourcingHandler
+    void on(MemberSuspendedEvent event) {
+        status = MemberStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(MemberReinstatedEvent event) {
+        status = MemberStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(MemberResignedEvent event) {
+        status = MemberStatus.RESIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(MemberDeathRecordedEvent event) {
+        status = MemberStatus.DECEASED;
+    }
+
+    @EventSourcingHandler
+    void on(DuesPaymentRecordedEvent event) {
+        paymentsByReceipt.put(event.receiptNumber(), event);
+    }
+}

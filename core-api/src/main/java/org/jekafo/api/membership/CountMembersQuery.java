@@ -1,0 +1,5 @@
+package org.jekafo.api.membership;
+
+/** How many members match, broken down by gender, region, local unit, trade and status. */
+public record CountMembersQuery(MemberFilter filter) {
+}

@@ -1,0 +1,7 @@
+package org.jekafo.api.membership;
+
+import java.time.LocalDate;
+
+/** One dues payment, in whole FCFA. */
+public record DuesPaymentView(int year, long amountFcfa, String receiptNumber, LocalDate paidOn) {
+}

@@ -1,0 +1,51 @@
+package org.jekafo.elasticsearch.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of a single-node, security-less Elasticsearch bound to 127.0.0.1.
+ *
+ * @param prefix        words that run the rest as the server user (see {@link ProcessOwner#commandPrefix()})
+ * @param home          the installation folder
+ * @param directories   the node's data and log folders
+ * @param httpPort      the REST port
+ * @param transportPort the node-to-node port
+ * @param heap          the JVM heap size, e.g. {@code 512m}
+ */
+record ServerCommand(List<String> prefix, Path home, NodeDirectories directories, int httpPort, int transportPort,
+        String heap) {
+
+    static final String CLUSTER_NAME = "jekafo-local";
+
+    List<String> arguments() {
+        List<String> arguments = new ArrayList<>(prefix);
+        arguments.add("env");
+        // the integ-test distribution bundles no JDK: run it on this JVM's
+        arguments.add("ES_JAVA_HOME=" + System.getProperty("java.home"));
+        arguments.add("ES_JAVA_OPTS=-Xms" + heap + " -Xmx" + heap);
+        arguments.add(home.resolve("bin").resolve("elasticsearch").toString());
+        settings().forEach((key, value) -> {
+            arguments.add("-E");
+            arguments.add(key + "=" + value);
+        });
+        return arguments;
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("discovery.type", "single-node");
+        settings.put("xpack.security.enabled", "false");
+        settings.put("http.port", String.valueOf(httpPort));
+        settings.put("transport.port", String.valueOf(transportPort));
+        settings.put("path.data", directories.data().toString());
+        settings.put("path.logs", directories.logs().toString());
+        settings.put("cluster.name", CLUSTER_NAME);
+        settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+        settings.put("network.host", FreePort.LOOPBACK);
+        return settings;
+    }
+}
