@@ -48,17 +48,25 @@ final class DedicatedUser implements ProcessOwner {
 
     @Override
     public Path usableDirectory(Path preferred, String fallbackName) throws IOException {
-        Path fallback = Path.of(FALLBACK_ROOT).resolve(fallbackName);
-        for (Path candidate : List.of(preferred.toAbsolutePath().normalize(), fallback)) {
-            if (ancestorsTraversable(candidate)) {
-                Files.createDirectories(candidate);
-                if (ancestorsTraversable(candidate)) { // folders just created follow the umask
-                    return candidate;
-                }
-            }
-            log.info("User {} cannot reach {}", NAME, candidate);
+        Path candidate = preferred.toAbsolutePath().normalize();
+        if (createReachable(candidate)) {
+            return candidate;
         }
-        throw new IllegalStateException("User " + NAME + " can reach neither " + preferred + " nor " + fallback);
+        Path fallback = Path.of(FALLBACK_ROOT).resolve(fallbackName);
+        log.info("User {} cannot reach {}: using {} instead", NAME, candidate, fallback);
+        if (createReachable(fallback)) {
+            return fallback;
+        }
+        throw new IllegalStateException("User " + NAME + " can reach neither " + candidate + " nor " + fallback);
+    }
+
+    /** Creates {@code folder} unless its ancestors keep {@value #NAME} out; tells whether it is usable. */
+    private static boolean createReachable(Path folder) throws IOException {
+        if (!ancestorsTraversable(folder)) {
+            return false;
+        }
+        Files.createDirectories(folder);
+        return ancestorsTraversable(folder); // the ancestors just created follow the umask
     }
 
     /** Whether {@value #NAME} may traverse every existing ancestor of {@code folder}. */

@@ -41,6 +41,20 @@ final class Distribution {
         return version;
     }
 
+    /**
+     * The installation folder of {@code version}, unpacked from the distribution zip on first use:
+     * {@code ~/.jekafo/elasticsearch/elasticsearch-<version>}, or a folder chosen by {@code owner}.
+     */
+    static Path install(String version, ProcessOwner owner) throws IOException {
+        Path base = owner.usableDirectory(Path.of(System.getProperty("user.home"), ".jekafo", "elasticsearch"), "");
+        Path home = base.resolve("elasticsearch-" + version);
+        if (ZipInstaller.isComplete(home)) {
+            log.info("Elasticsearch {} is installed in {}", version, home);
+            return home;
+        }
+        return ZipInstaller.installOnce(zip(version), home);
+    }
+
     /** The distribution zip in the local Maven repository, downloaded first when it is not there. */
     static Path zip(String version) throws IOException {
         String relativePath = ARTIFACT_FOLDER + "/" + version + "/elasticsearch-" + version + ".zip";

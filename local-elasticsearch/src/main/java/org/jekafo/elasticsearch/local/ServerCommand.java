@@ -27,6 +27,8 @@ record ServerCommand(List<String> prefix, Path home, NodeDirectories directories
         // the integ-test distribution bundles no JDK: run it on this JVM's
         arguments.add("ES_JAVA_HOME=" + System.getProperty("java.home"));
         arguments.add("ES_JAVA_OPTS=-Xms" + heap + " -Xmx" + heap);
+        arguments.add("ES_TMPDIR=" + directories.tmp());
+        arguments.add("CLI_JAVA_OPTS=-Djava.io.tmpdir=" + directories.tmp());
         arguments.add(home.resolve("bin").resolve("elasticsearch").toString());
         settings().forEach((key, value) -> {
             arguments.add("-E");

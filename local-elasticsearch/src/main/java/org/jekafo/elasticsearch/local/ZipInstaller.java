@@ -56,7 +56,8 @@ final class ZipInstaller {
         return home;
     }
 
-    private static boolean isComplete(Path home) {
+    /** Whether {@code home} holds a complete installation. */
+    static boolean isComplete(Path home) {
         return Files.exists(home.resolve(MARKER));
     }
 

@@ -1,0 +1,47 @@
+package org.jekafo.app.graphql;
+
+import org.jekafo.api.common.Channel;
+import org.jekafo.app.config.CommandSender;
+import org.jekafo.app.config.CommandSender.CommandContext;
+import org.jekafo.app.security.PrincipalProvider;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** Sends the command of a mutation with the metadata of its caller. */
+@Component
+class Mutations {
+
+    /** IMPORT and SYSTEM are the server's own channels. */
+    private static final Set<Channel> CALLER_CHANNELS = EnumSet.of(Channel.PORTAL, Channel.FIELD_AGENT, Channel.USSD,
+            Channel.SMS);
+
+    private final CommandSender sender;
+    private final PrincipalProvider principals;
+
+    Mutations(CommandSender sender, PrincipalProvider principals) {
+        this.sender = sender;
+        this.principals = principals;
+    }
+
+    <R> R send(Object command, MutationInputs.Envelope input) {
+        Channel channel = input.channel() == null ? Channel.PORTAL : input.channel();
+        if (!CALLER_CHANNELS.contains(channel)) {
+            throw new InvalidInputException("INVALID_INPUT", "channel",
+                    "Le canal " + channel + " est réservé au serveur.");
+        }
+        if (input.capturedAt() != null && input.capturedAt().isAfter(Instant.now().plusSeconds(300))) {
+            throw new InvalidInputException("INVALID_DATE", "capturedAt", "Le moment de saisie est dans le futur.");
+        }
+        String clientId = input.clientMutationId();
+        if (clientId != null && (clientId.isBlank() || clientId.length() > 100)) {
+            throw new InvalidInputException("INVALID_INPUT", "clientMutationId",
+                    "L'identifiant de requête doit compter de 1 à 100 caractères.");
+        }
+        return sender.send(command, new CommandContext(principals.current(), channel, UUID.randomUUID().toString(),
+                clientId, input.capturedAt()));
+    }
+}

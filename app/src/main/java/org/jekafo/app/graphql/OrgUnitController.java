@@ -1,0 +1,112 @@
+package org.jekafo.app.graphql;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.jekafo.api.orgunit.CloseOrgUnitCommand;
+import org.jekafo.api.orgunit.CreateOrgUnitCommand;
+import org.jekafo.api.orgunit.FindOrgUnitQuery;
+import org.jekafo.api.orgunit.FindOrgUnitsQuery;
+import org.jekafo.api.orgunit.MoveOrgUnitCommand;
+import org.jekafo.api.orgunit.OrgUnitLevel;
+import org.jekafo.api.orgunit.OrgUnitView;
+import org.jekafo.api.orgunit.RenameOrgUnitCommand;
+import org.jekafo.app.graphql.MutationInputs.CloseOrgUnitInput;
+import org.jekafo.app.graphql.MutationInputs.CreateOrgUnitInput;
+import org.jekafo.app.graphql.MutationInputs.MoveOrgUnitInput;
+import org.jekafo.app.graphql.MutationInputs.RenameOrgUnitInput;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The federation's tree over GraphQL. */
+@Controller
+class OrgUnitController {
+
+    private final QueryGateway queries;
+    private final Mutations mutations;
+    private final ReadYourWrites readYourWrites;
+    private final OrgUnits orgUnits;
+
+    OrgUnitController(QueryGateway queries, Mutations mutations, ReadYourWrites readYourWrites, OrgUnits orgUnits) {
+        this.queries = queries;
+        this.mutations = mutations;
+        this.readYourWrites = readYourWrites;
+        this.orgUnits = orgUnits;
+    }
+
+    record OrgUnitPayload(String clientMutationId, OrgUnitView orgUnit) {
+    }
+
+    @QueryMapping
+    OrgUnitView orgUnit(@Argument String id, @Argument String code) {
+        if (id == null && code == null) {
+            throw new InvalidInputException("INVALID_INPUT", "id", "Indiquez l'identifiant ou le code de l'unité.");
+        }
+        return queries.query(new FindOrgUnitQuery(id, code), ResponseTypes.optionalInstanceOf(OrgUnitView.class))
+                .join().orElse(null);
+    }
+
+    @QueryMapping
+    List<OrgUnitView> orgUnits(@Argument OrgUnitLevel level, @Argument String parentId, @Argument boolean includeClosed) {
+        return queries.query(new FindOrgUnitsQuery(level, parentId, includeClosed),
+                ResponseTypes.multipleInstancesOf(OrgUnitView.class)).join();
+    }
+
+    @SchemaMapping(typeName = "OrgUnit")
+    String id(OrgUnitView unit) {
+        return unit.orgUnitId();
+    }
+
+    @BatchMapping(typeName = "OrgUnit")
+    Map<OrgUnitView, OrgUnitView> parent(List<OrgUnitView> units) {
+        Map<String, OrgUnitView> all = orgUnits.all();
+        Map<OrgUnitView, OrgUnitView> result = new LinkedHashMap<>();
+        units.stream().filter(u -> u.parentId() != null && all.containsKey(u.parentId()))
+                .forEach(u -> result.put(u, all.get(u.parentId())));
+        return result;
+    }
+
+    @BatchMapping(typeName = "OrgUnit")
+    Map<OrgUnitView, List<OrgUnitView>> children(List<OrgUnitView> units) {
+        Map<String, OrgUnitView> all = orgUnits.all();
+        Map<OrgUnitView, List<OrgUnitView>> result = new LinkedHashMap<>();
+        units.forEach(u -> result.put(u, all.values().stream()
+                .filter(c -> u.orgUnitId().equals(c.parentId()) && !c.closed())
+                .sorted(Comparator.comparing(OrgUnitView::code)).toList()));
+        return result;
+    }
+
+    @MutationMapping
+    OrgUnitPayload createOrgUnit(@Argument CreateOrgUnitInput input) {
+        String id = mutations.send(new CreateOrgUnitCommand(UUID.randomUUID().toString(), input.code(), input.name(),
+                input.level(), input.parentId()), input);
+        return new OrgUnitPayload(input.clientMutationId(), readYourWrites.orgUnit(id));
+    }
+
+    @MutationMapping
+    OrgUnitPayload renameOrgUnit(@Argument RenameOrgUnitInput input) {
+        mutations.send(new RenameOrgUnitCommand(input.orgUnitId(), input.name()), input);
+        return new OrgUnitPayload(input.clientMutationId(), readYourWrites.orgUnit(input.orgUnitId()));
+    }
+
+    @MutationMapping
+    OrgUnitPayload moveOrgUnit(@Argument MoveOrgUnitInput input) {
+        mutations.send(new MoveOrgUnitCommand(input.orgUnitId(), input.newParentId()), input);
+        return new OrgUnitPayload(input.clientMutationId(), readYourWrites.orgUnit(input.orgUnitId()));
+    }
+
+    @MutationMapping
+    OrgUnitPayload closeOrgUnit(@Argument CloseOrgUnitInput input) {
+        mutations.send(new CloseOrgUnitCommand(input.orgUnitId(), input.reason()), input);
+        return new OrgUnitPayload(input.clientMutationId(), readYourWrites.orgUnit(input.orgUnitId()));
+    }
+}

@@ -1,0 +1,259 @@
+package org.jekafo.elasticsearch.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local Elasticsearch server, run as a child process of this JVM from the "integ-test"
+ * distribution (fetched from Maven Central into the local Maven repository). No Docker needed.
+ *
+ * <p>The server is a single node bound to 127.0.0.1 with security disabled. It is stopped by
+ * {@link #close()}, by a JVM shutdown hook, and, should the JVM be killed outright, by a watchdog
+ * process that notices the JVM is gone.
+ *
+ * <p>Development run:
+ * <pre>{@code
+ * try (LocalElasticsearch elasticsearch = LocalElasticsearch.builder()
+ *         .dataDirectory(Path.of(".jekafo/elasticsearch"))
+ *         .port(9200)
+ *         .build()
+ *         .start()) {
+ *     System.out.println(elasticsearch.url()); // http://127.0.0.1:9200
+ * }
+ * }</pre>
+ *
+ * <p>Test suites: {@link #shared()}.
+ *
+ * <p>When the JVM runs as root, the server runs as the system user {@code jekafo-es} (created if
+ * missing), because Elasticsearch refuses to run as root; folders that user cannot reach are then
+ * replaced by folders under {@code /var/lib/jekafo-elasticsearch}.
+ */
+public final class LocalElasticsearch implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalElasticsearch.class);
+
+    private final Path dataDirectory;
+    private final int requestedPort;
+    private final String heap;
+    private final boolean keptUntilJvmExit;
+
+    private volatile String url;
+    private ServerProcess server;
+    private NodeDirectories directories;
+    private Path temporaryDirectory;
+    private Thread shutdownHook;
+
+    private LocalElasticsearch(Builder builder) {
+        this.dataDirectory = builder.dataDirectory;
+        this.requestedPort = builder.port;
+        this.heap = builder.heap;
+        this.keptUntilJvmExit = builder.keptUntilJvmExit;
+    }
+
+    private LocalElasticsearch(String externalUrl) {
+        this(new Builder().keptUntilJvmExit());
+        this.url = externalUrl;
+    }
+
+    /** Starts configuring a server. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The server shared by everything in this JVM, meant for test suites.
+     *
+     * <p>If the system property {@code jekafo.elasticsearch.url} or the environment variable
+     * {@code JEKAFO_ELASTICSEARCH_URL} is set, nothing is started and the returned handle's
+     * {@link #url()} is that URL. Otherwise the first call starts a server on a free port with a
+     * temporary data folder (this may take half a minute); later calls, from any thread, return
+     * the same server. It runs until the JVM exits, when its data folder is deleted;
+     * {@link #close()} on it does nothing.
+     */
+    public static LocalElasticsearch shared() {
+        return SharedInstance.get();
+    }
+
+    /** A handle on a server started by someone else; nothing to start or stop. */
+    static LocalElasticsearch external(String url) {
+        return new LocalElasticsearch(url);
+    }
+
+    /**
+     * Installs Elasticsearch if needed, starts it and waits until its cluster is yellow or green.
+     *
+     * @return this instance, running
+     * @throws IllegalStateException if already started, or if the server exits or is not ready
+     *                               within 120 s (the message then holds the server's last output lines)
+     * @throws UncheckedIOException  if installing or preparing the folders fails
+     */
+    public synchronized LocalElasticsearch start() {
+        if (url != null) {
+            throw new IllegalStateException("Already started: " + url);
+        }
+        long started = System.nanoTime();
+        try {
+            launch();
+            Readiness.await(server, url);
+        } catch (IOException e) {
+            throw abortStart(new UncheckedIOException("Could not start Elasticsearch", e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw abortStart(new IllegalStateException("Interrupted while starting Elasticsearch", e));
+        } catch (RuntimeException e) {
+            throw abortStart(e);
+        }
+        log.info("Elasticsearch is ready at {} after {} s", url,
+                String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        return this;
+    }
+
+    private RuntimeException abortStart(RuntimeException cause) {
+        stop();
+        url = null;
+        return cause;
+    }
+
+    private void launch() throws IOException {
+        ProcessOwner owner = ProcessOwner.forThisJvm();
+        String version = Distribution.version();
+        Path home = Distribution.install(version, owner);
+        if (dataDirectory == null) {
+            temporaryDirectory = Files.createTempDirectory("jekafo-elasticsearch-");
+        }
+        directories = NodeDirectories.create(Objects.requireNonNullElse(dataDirectory, temporaryDirectory), owner);
+        owner.takeOwnership(home, directories.root());
+        int port = requestedPort == 0 ? FreePort.pick() : requestedPort;
+        FreePort.requireFree(port);
+        ServerCommand command = new ServerCommand(owner.commandPrefix(), home, directories, port, FreePort.pick(), heap);
+        url = "http://" + FreePort.LOOPBACK + ":" + port;
+        log.info("Starting Elasticsearch {} on {} as user {}: installation {}, data {}, logs {}",
+                version, url, owner.name(), home, directories.data(), directories.logs());
+        server = ServerProcess.start(command.arguments(), home, directories.console());
+        shutdownHook = new Thread(this::stop, "local-elasticsearch-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * The base URL of the REST API, e.g. {@code http://127.0.0.1:9200}, without trailing slash.
+     *
+     * @throws IllegalStateException if not started
+     */
+    public String url() {
+        String current = url;
+        if (current == null) {
+            throw new IllegalStateException("Not started");
+        }
+        return current;
+    }
+
+    /**
+     * Stops the server and waits for it and all its child processes to end (forcibly after 30 s);
+     * deletes the data folder if it was temporary. Does nothing on the {@link #shared()} instance
+     * and on one already stopped.
+     */
+    @Override
+    public void close() {
+        if (!keptUntilJvmExit) {
+            stop();
+        }
+    }
+
+    private synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+            log.info("Stopped Elasticsearch at {}", url);
+        }
+        removeShutdownHook();
+        deleteTemporaryFolders();
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shutdownInProgress) {
+                // the hook is running or about to: nothing to remove
+            }
+        }
+        shutdownHook = null;
+    }
+
+    private void deleteTemporaryFolders() {
+        if (temporaryDirectory == null) {
+            return;
+        }
+        try {
+            if (directories != null) {
+                Directories.deleteRecursively(directories.root());
+            }
+            Directories.deleteRecursively(temporaryDirectory);
+            temporaryDirectory = null;
+        } catch (IOException e) {
+            log.warn("Could not delete the temporary folder {}", temporaryDirectory, e);
+        }
+    }
+
+    /** The watchdog process that runs the server, while running; for tests. */
+    synchronized Optional<ProcessHandle> process() {
+        return Optional.ofNullable(server).map(ServerProcess::handle);
+    }
+
+    /** Configures a {@link LocalElasticsearch}. */
+    public static final class Builder {
+
+        private Path dataDirectory;
+        private int port;
+        private String heap = "512m";
+        private boolean keptUntilJvmExit;
+
+        private Builder() {
+        }
+
+        /**
+         * The folder that keeps the node's state across runs: the server uses its sub-folders
+         * {@code data} and {@code logs} (the latter also receives the console output,
+         * {@code console.log}). Default: a temporary folder, deleted when the server stops.
+         */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+            return this;
+        }
+
+        /** The HTTP port on 127.0.0.1. Default, or 0: a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Not a TCP port: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The JVM heap of the server ({@code -Xms} and {@code -Xmx}), e.g. {@code 1g}. Default: {@code 512m}. */
+        public Builder heap(String heap) {
+            if (heap == null || !heap.matches("\\d+[kKmMgG]")) {
+                throw new IllegalArgumentException("Not a heap size like 512m or 1g: " + heap);
+            }
+            this.heap = heap;
+            return this;
+        }
+
+        /** {@link #close()} does nothing; only the shutdown hook stops the server. */
+        Builder keptUntilJvmExit() {
+            this.keptUntilJvmExit = true;
+            return this;
+        }
+
+        /** A server with these settings, not yet started: call {@link LocalElasticsearch#start()}. */
+        public LocalElasticsearch build() {
+            return new LocalElasticsearch(this);
+        }
+    }
+}

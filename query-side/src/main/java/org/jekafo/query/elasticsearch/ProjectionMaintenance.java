@@ -1,0 +1,131 @@
+package org.jekafo.query.elasticsearch;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Keeps the projections' indices in place and rebuilds a projection from the event store without downtime:
+ * the processor replays into a fresh index while queries keep reading the aliased one; once it has caught
+ * up, the alias moves in one atomic step. When an index is found missing (Elasticsearch wiped, first
+ * start), it is created and its projection rebuilt the same way.
+ */
+@Component
+public class ProjectionMaintenance {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionMaintenance.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Configuration axon;
+    private final List<ProjectionIndex> indices;
+    private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
+    private final Set<String> needReplay = ConcurrentHashMap.newKeySet();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ProjectionMaintenance(Configuration axon, List<ProjectionIndex> indices) {
+        this.axon = axon;
+        this.indices = indices;
+    }
+
+    public List<ProjectionIndex> indices() {
+        return indices;
+    }
+
+    public Optional<ProjectionIndex> index(String processingGroup) {
+        return indices.stream().filter(i -> i.processingGroup().equals(processingGroup)).findFirst();
+    }
+
+    public boolean isRebuilding(String processingGroup) {
+        return rebuilding.contains(processingGroup);
+    }
+
+    /**
+     * Checks every index; creates the missing ones and rebuilds their projections. Runs at start-up and
+     * then every few seconds, so an Elasticsearch that was down or wiped is taken care of when it returns.
+     */
+    @Scheduled(initialDelay = 0, fixedDelayString = "${jekafo.projections.check-interval:10s}")
+    public void checkIndices() {
+        for (ProjectionIndex index : indices) {
+            try {
+                if (index.initialise()) {
+                    needReplay.add(index.processingGroup());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Elasticsearch index {} cannot be checked now: {}", index.alias(), e.toString());
+            }
+        }
+        for (String group : Set.copyOf(needReplay)) {
+            if (processor(group).map(StreamingEventProcessor::isRunning).orElse(false)) {
+                needReplay.remove(group);
+                rebuild(group);
+            }
+        }
+    }
+
+    /** Starts rebuilding one projection; the future completes when the alias has moved. */
+    public synchronized CompletableFuture<Void> rebuild(String processingGroup) {
+        ProjectionIndex index = index(processingGroup).orElseThrow(
+                () -> new IllegalArgumentException("unknown projection " + processingGroup));
+        StreamingEventProcessor processor = processor(processingGroup).orElseThrow(
+                () -> new IllegalStateException("no streaming processor " + processingGroup));
+        if (!rebuilding.add(processingGroup)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            try {
+                processor.shutdownAsync().join();
+                index.beginRebuild();
+                processor.resetTokens();
+                processor.start();
+                awaitCaughtUp(processor);
+                index.completeRebuild();
+            } finally {
+                rebuilding.remove(processingGroup);
+            }
+        }, executor).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.error("Rebuild of {} failed", processingGroup, failure);
+            }
+        });
+    }
+
+    /** The streaming processor behind a projection. */
+    public Optional<StreamingEventProcessor> processor(String processingGroup) {
+        return axon.eventProcessingConfiguration().eventProcessor(processingGroup, StreamingEventProcessor.class);
+    }
+
+    private static void awaitCaughtUp(StreamingEventProcessor processor) {
+        while (true) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            boolean done = !status.isEmpty()
+                    && status.values().stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying() && !s.isErrorState());
+            if (done && processor.isRunning()) {
+                return;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rebuilding", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.jekafo.query.membership;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.axonframework.queryhandling.QueryHandler;
+import org.jekafo.api.membership.CountBucket;
+import org.jekafo.api.membership.CountMembersQuery;
+import org.jekafo.api.membership.FindMemberQuery;
+import org.jekafo.api.membership.FindMembersQuery;
+import org.jekafo.api.membership.MemberCounts;
+import org.jekafo.api.membership.MemberPage;
+import org.jekafo.api.membership.MemberView;
+import org.jekafo.query.orgunit.OrgUnitQueries;
+import org.jekafo.query.orgunit.OrgUnitTree;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Answers member queries from the members index. */
+@Component
+class MemberQueries {
+
+    static final int MAX_PAGE_SIZE = 500;
+    private static final String CURSOR_SEPARATOR = "\u001f";
+
+    private final ElasticsearchClient client;
+    private final OrgUnitQueries orgUnits;
+
+    MemberQueries(ElasticsearchClient client, OrgUnitQueries orgUnits) {
+        this.client = client;
+        this.orgUnits = orgUnits;
+    }
+
+    @QueryHandler
+    Optional<MemberView> handle(FindMemberQuery query) throws IOException {
+        MemberDocument document;
+        if (query.memberId() != null) {
+            var response = client.get(g -> g.index(MemberIndex.ALIAS).id(query.memberId()), MemberDocument.class);
+            document = response.found() ? response.source() : null;
+        } else {
+            String card = query.cardNumber() == null ? "" : query.cardNumber().strip().toUpperCase(java.util.Locale.ROOT);
+            var response = client.search(s -> s.index(MemberIndex.ALIAS).size(1)
+                    .query(q -> q.term(t -> t.field("cardNumber").value(card))), MemberDocument.class);
+            document = response.hits().hits().stream().map(Hit::source).findFirst().orElse(null);
+        }
+        if (document == null) {
+            return Optional.empty();
+        }
+        return Optional.of(document.toView(orgUnits.tree().regionIdOf(document.localUnitId)));
+    }
+
+    @QueryHandler
+    MemberPage handle(FindMembersQuery query) throws IOException {
+        OrgUnitTree tree = orgUnits.tree();
+        int size = Math.max(0, Math.min(query.first(), MAX_PAGE_SIZE));
+        Query filter = MemberSearchQuery.of(query.filter(), tree);
+        List<FieldValue> after = decodeCursor(query.after());
+        SearchResponse<MemberDocument> response = client.search(s -> {
+            s.index(MemberIndex.ALIAS).query(filter).size(size + 1).trackTotalHits(t -> t.enabled(true))
+                    .sort(o -> o.field(f -> f.field("sortName").order(SortOrder.Asc)))
+                    .sort(o -> o.field(f -> f.field("memberId").order(SortOrder.Asc)));
+            if (!after.isEmpty()) {
+                s.searchAfter(after);
+            }
+            return s;
+        }, MemberDocument.class);
+        List<MemberDocument> hits = response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+        boolean hasNext = hits.size() > size;
+        List<MemberDocument> page = hasNext ? hits.subList(0, size) : hits;
+        String endCursor = page.isEmpty() ? null : encodeCursor(page.get(page.size() - 1));
+        long total = response.hits().total() == null ? page.size() : response.hits().total().value();
+        return new MemberPage(page.stream().map(d -> d.toView(tree.regionIdOf(d.localUnitId))).toList(),
+                page.stream().map(MemberQueries::encodeCursor).toList(), total, endCursor, hasNext);
+    }
+
+    @QueryHandler
+    MemberCounts handle(CountMembersQuery query) throws IOException {
+        OrgUnitTree tree = orgUnits.tree();
+        SearchResponse<Void> response = client.search(s -> s.index(MemberIndex.ALIAS).size(0)
+                .trackTotalHits(t -> t.enabled(true))
+                .query(MemberSearchQuery.of(query.filter(), tree))
+                .aggregations("gender", terms("gender", 10))
+                .aggregations("localUnit", terms("localUnitId", 10_000))
+                .aggregations("trade", terms("trades", 1_000))
+                .aggregations("status", terms("status", 10)), Void.class);
+        List<CountBucket> byLocalUnit = buckets(response, "localUnit");
+        Map<String, Long> byRegion = new LinkedHashMap<>();
+        byLocalUnit.forEach(b -> byRegion.merge(Objects.requireNonNullElse(tree.regionIdOf(b.key()), "?"), b.count(),
+                Long::sum));
+        List<CountBucket> regions = new ArrayList<>();
+        byRegion.forEach((region, count) -> regions.add(new CountBucket(region, count)));
+        regions.sort(Comparator.comparingLong(CountBucket::count).reversed().thenComparing(CountBucket::key));
+        long total = response.hits().total() == null ? 0 : response.hits().total().value();
+        return new MemberCounts(total, buckets(response, "gender"), regions, byLocalUnit, buckets(response, "trade"),
+                buckets(response, "status"));
+    }
+
+    private static Aggregation terms(String field, int size) {
+        return Aggregation.of(a -> a.terms(t -> t.field(field).size(size)));
+    }
+
+    private static List<CountBucket> buckets(SearchResponse<Void> response, String name) {
+        return response.aggregations().get(name).sterms().buckets().array().stream()
+                .map(b -> new CountBucket(bucketKey(b), b.docCount())).toList();
+    }
+
+    private static String bucketKey(StringTermsBucket bucket) {
+        return bucket.key().stringValue();
+    }
+
+    private static String encodeCursor(MemberDocument last) {
+        String raw = last.sortName + CURSOR_SEPARATOR + last.memberId;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sort values after which to continue; empty for the first page or an unreadable cursor. */
+    static List<FieldValue> decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return List.of();
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = raw.split(CURSOR_SEPARATOR, 2);
+            if (parts.length != 2) {
+                throw new InvalidCursorException(cursor);
+            }
+            return List.of(FieldValue.of(parts[0]), FieldValue.of(parts[1]));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException(cursor);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.jekafo.query.orgunit;
+
+import org.jekafo.api.orgunit.OrgUnitLevel;
+import org.jekafo.api.orgunit.OrgUnitView;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The federation's tree as the org-units index holds it now. Members are indexed with their local unit
+ * only; subtrees and regions are resolved through this tree at query time, so moving a unit never requires
+ * rewriting member documents.
+ */
+public final class OrgUnitTree {
+
+    private final Map<String, OrgUnitView> units = new LinkedHashMap<>();
+    private final Map<String, List<String>> children = new LinkedHashMap<>();
+
+    OrgUnitTree(Collection<OrgUnitDocument> documents) {
+        Map<String, OrgUnitDocument> byId = new LinkedHashMap<>();
+        documents.forEach(d -> byId.put(d.orgUnitId, d));
+        documents.forEach(d -> {
+            units.put(d.orgUnitId, new OrgUnitView(d.orgUnitId, d.code, d.name, d.level, d.parentId,
+                    ancestors(byId, d), d.closed, d.version));
+            if (d.parentId != null) {
+                children.computeIfAbsent(d.parentId, k -> new ArrayList<>()).add(d.orgUnitId);
+            }
+        });
+    }
+
+    private static List<String> ancestors(Map<String, OrgUnitDocument> byId, OrgUnitDocument unit) {
+        List<String> path = new ArrayList<>();
+        for (OrgUnitDocument parent = byId.get(unit.parentId); parent != null && path.size() < byId.size();
+             parent = byId.get(parent.parentId)) {
+            path.add(parent.orgUnitId);
+        }
+        Collections.reverse(path);
+        return List.copyOf(path);
+    }
+
+    public Optional<OrgUnitView> find(String orgUnitId) {
+        return Optional.ofNullable(orgUnitId == null ? null : units.get(orgUnitId));
+    }
+
+    public Collection<OrgUnitView> all() {
+        return Collections.unmodifiableCollection(units.values());
+    }
+
+    /** The unit and everything under it. */
+    public List<OrgUnitView> subtree(String orgUnitId) {
+        List<OrgUnitView> result = new ArrayList<>();
+        find(orgUnitId).ifPresent(root -> collect(root, result));
+        return result;
+    }
+
+    private void collect(OrgUnitView unit, List<OrgUnitView> result) {
+        result.add(unit);
+        children.getOrDefault(unit.orgUnitId(), List.of()).forEach(child -> collect(units.get(child), result));
+    }
+
+    /** Ids of the local units in the subtree of a unit (members belong to local units only). */
+    public List<String> localUnitIdsUnder(String orgUnitId) {
+        return subtree(orgUnitId).stream().filter(u -> u.level() == OrgUnitLevel.LOCAL).map(OrgUnitView::orgUnitId)
+                .toList();
+    }
+
+    /** The region a unit lies in, or {@code null}. */
+    public String regionIdOf(String orgUnitId) {
+        return find(orgUnitId).map(unit -> unit.level() == OrgUnitLevel.REGIONAL ? unit.orgUnitId()
+                : unit.ancestorIds().stream().map(units::get)
+                        .filter(a -> a.level() == OrgUnitLevel.REGIONAL).map(OrgUnitView::orgUnitId)
+                        .findFirst().orElse(null)).orElse(null);
+    }
+}
