@@ -48,7 +48,7 @@ final class ServerProcess {
             }
             trap 'stop_server; exit 143' TERM INT HUP
             while kill -0 "$server" 2>/dev/null; do
-              if false; then
+              if ! kill -0 "$jvm" 2>/dev/null; then
                 echo "[watchdog] JVM $jvm is gone, stopping Elasticsearch"
                 stop_server
                 exit 0
