@@ -7,7 +7,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** The event store answers, and where its head is. */
-@Component("eventStore")
+@Component("eventStoreHealthIndicator")
 class EventStoreHealthIndicator implements HealthIndicator {
 
     private final EventStore eventStore;

@@ -11,7 +11,7 @@ import java.util.Map;
  * Health of the event processors that feed Elasticsearch: each one's position, the event store's head and
  * the lag between them. DOWN when a processor is in error (it retries by itself), UP otherwise.
  */
-@Component("projections")
+@Component("projectionsHealthIndicator")
 class ProjectionsHealthIndicator implements HealthIndicator {
 
     private final ProjectionProgress progress;

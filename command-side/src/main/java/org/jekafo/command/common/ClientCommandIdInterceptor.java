@@ -1,12 +1,10 @@
 package org.jekafo.command.common;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jekafo.api.common.MetadataKeys;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,6 +19,7 @@ import static org.jekafo.command.common.RefusalCodes.INVALID_INPUT;
  * Makes retries harmless: a command carrying a client command id that was handled before is not handled
  * again; the first answer is returned. The id is recorded in the command's own transaction, so it is
  * recorded exactly when the command's events are. (A field agent's tablet may resend a whole queue.)
+ * Axon's Spring Boot support registers this bean on the command bus.
  */
 @Component
 class ClientCommandIdInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -29,11 +28,6 @@ class ClientCommandIdInterceptor implements MessageHandlerInterceptor<CommandMes
 
     ClientCommandIdInterceptor(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Autowired
-    void registerOn(CommandBus commandBus) {
-        commandBus.registerHandlerInterceptor(this);
     }
 
     @Override

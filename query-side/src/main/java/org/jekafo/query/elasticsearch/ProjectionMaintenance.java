@@ -3,6 +3,7 @@ package org.jekafo.query.elasticsearch;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -93,9 +94,10 @@ public class ProjectionMaintenance {
             try {
                 processor.shutdownAsync().join();
                 index.beginRebuild();
+                long target = headPosition();
                 processor.resetTokens();
                 processor.start();
-                awaitCaughtUp(processor);
+                awaitCaughtUp(processor, target);
                 index.completeRebuild();
             } finally {
                 rebuilding.remove(processingGroup);
@@ -112,11 +114,21 @@ public class ProjectionMaintenance {
         return axon.eventProcessingConfiguration().eventProcessor(processingGroup, StreamingEventProcessor.class);
     }
 
-    private static void awaitCaughtUp(StreamingEventProcessor processor) {
+    private long headPosition() {
+        TrackingToken head = axon.eventStore().createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    /**
+     * Waits until every segment has caught up with the event store and passed the head as it was when the
+     * replay began. (A replay token stays a replay token until an event after the reset point arrives, so
+     * "replaying" is not the signal to wait for.)
+     */
+    private static void awaitCaughtUp(StreamingEventProcessor processor, long target) {
         while (true) {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            boolean done = !status.isEmpty()
-                    && status.values().stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying() && !s.isErrorState());
+            boolean done = !status.isEmpty() && status.values().stream().allMatch(s -> s.isCaughtUp()
+                    && !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= target);
             if (done && processor.isRunning()) {
                 return;
             }
