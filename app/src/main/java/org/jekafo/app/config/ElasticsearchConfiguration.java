@@ -31,12 +31,12 @@ class ElasticsearchConfiguration {
 
     @Bean(destroyMethod = "close")
     ElasticsearchEndpoint elasticsearchEndpoint(@Value("${jekafo.elasticsearch.url:}") String url,
-                                                @Value("${jekafo.data-dir}") Path dataDir) {
+                                                @Value("${jekafo.data-dir}") String dataDir) {
         if (!url.isBlank()) {
             return new ElasticsearchEndpoint(url, null);
         }
         LocalElasticsearch local = LocalElasticsearch.builder()
-                .dataDirectory(dataDir.toAbsolutePath().resolve("elasticsearch"))
+                .dataDirectory(Path.of(dataDir).toAbsolutePath().resolve("elasticsearch"))
                 .build()
                 .start();
         LOG.info("No jekafo.elasticsearch.url configured: started a local Elasticsearch at {}", local.url());

@@ -3,9 +3,8 @@ package org.jekafo.app.graphql;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import org.axonframework.messaging.HandlerExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.jekafo.api.common.Refusal;
+import org.jekafo.app.config.Refusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -45,18 +44,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             if (cause instanceof InvalidInputException invalid) {
                 return invalid.refusal();
             }
-            if (cause instanceof HandlerExecutionException handlerFailure
-                    && handlerFailure.getDetails().orElse(null) instanceof Refusal refusal) {
-                return refusal;
-            }
-            if (cause instanceof AggregateNotFoundException) {
-                return new Refusal("NOT_FOUND", null, "Cet enregistrement n'existe pas.");
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
-        return null;
+        return Refusals.in(exception);
     }
 
     private static GraphQLError error(DataFetchingEnvironment environment, ErrorType type, Refusal refusal) {

@@ -288,7 +288,7 @@ class OrgUnitTest {
         void movingALocalUnitUnderTheNationalFederationIsRefused() {
             fixture.given(created(SEGOU_03))
                     .when(new MoveOrgUnitCommand(SEGOU_03, NATIONAL_ID))
-                    // the field names the parent as CreateOrgUnitCommand does, see the report on "newParentId"
+                    // current behaviour: the refusal names "parentId", though MoveOrgUnitCommand calls it "newParentId"
                     .expectException(refused(INVALID_PARENT, "parentId"))
                     .expectNoEvents();
         }

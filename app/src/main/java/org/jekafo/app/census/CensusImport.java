@@ -1,0 +1,211 @@
+package org.jekafo.app.census;
+
+import org.jekafo.api.common.Channel;
+import org.jekafo.api.common.CsvLine;
+import org.jekafo.api.common.Refusal;
+import org.jekafo.api.membership.RegisterMemberCommand;
+import org.jekafo.api.orgunit.OrgUnitLevel;
+import org.jekafo.app.config.CommandSender;
+import org.jekafo.app.config.CommandSender.CommandContext;
+import org.jekafo.app.config.Refusals;
+import org.jekafo.app.security.PrincipalProvider;
+import org.jekafo.command.orgunit.OrgUnitDirectory;
+import org.jekafo.command.orgunit.OrgUnitEntry;
+import org.springframework.stereotype.Component;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Imports a census file (the federation's CSV format) through the same {@code RegisterMemberCommand} the
+ * API sends, on channel IMPORT. Lines run in parallel, except that a line waits for every earlier line that
+ * shares its card number, national ID or name and birth year: the first occurrence wins, as a clerk reading
+ * the file top to bottom would decide. Each line's command carries a client command id derived from the
+ * line's content, so importing the same file again registers nobody twice.
+ */
+@Component
+public class CensusImport {
+
+    static final List<String> COLUMNS = List.of("card_number", "last_name", "first_name", "gender", "birth_year",
+            "phone", "region", "chapter", "trade", "enrolled_on", "disability", "national_id");
+    private static final int MAX_IN_FLIGHT = 256;
+
+    private final CommandSender sender;
+    private final OrgUnitDirectory units;
+    private final PrincipalProvider principals;
+
+    CensusImport(CommandSender sender, OrgUnitDirectory units, PrincipalProvider principals) {
+        this.sender = sender;
+        this.units = units;
+        this.principals = principals;
+    }
+
+    /** One refused line: its number in the file (the header is line 1), card number and refusal. */
+    public record Rejection(int line, String cardNumber, Refusal refusal) {
+    }
+
+    /** What an import did. */
+    public record Result(int lines, int registered, int alreadyImported, List<Rejection> rejections,
+                         Duration elapsed) {
+        public double linesPerSecond() {
+            return elapsed.isZero() ? 0 : lines * 1000.0 / elapsed.toMillis();
+        }
+    }
+
+    /** Progress so far, reported every few hundred lines. */
+    public record Progress(int done, int total, int registered, int alreadyImported, int rejected, Duration elapsed) {
+    }
+
+    /**
+     * Imports {@code csv} with {@code parallelism} commands in flight and writes every rejected line with its
+     * reason to {@code report} (CSV: line, card number, code, field, message).
+     */
+    public Result importFile(Path csv, Path report, int parallelism, Consumer<Progress> progress) throws IOException {
+        long start = System.nanoTime();
+        List<String> lines = readLines(csv);
+        Map<String, String> localUnits = localUnitsByName();
+        CommandContext context = CommandContext.of(principals.current(), Channel.IMPORT);
+        List<Rejection> rejections = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger registered = new AtomicInteger();
+        AtomicInteger already = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        int total = lines.size() - 1;
+        Map<String, CompletableFuture<Void>> lastLineWithKey = new HashMap<>();
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+        ExecutorService workers = Executors.newFixedThreadPool(parallelism);
+        try {
+            List<CompletableFuture<Void>> all = new ArrayList<>(total);
+            for (int i = 1; i < lines.size(); i++) {
+                int lineNumber = i + 1;
+                CensusLine line = CensusLine.parse(lines.get(i), lineNumber, localUnits);
+                inFlight.acquireUninterruptibly();
+                List<String> keys = line.orderingKeys();
+                CompletableFuture<?>[] earlier = keys.stream().map(lastLineWithKey::get)
+                        .filter(f -> f != null).toArray(CompletableFuture[]::new);
+                CompletableFuture<Void> task = CompletableFuture.allOf(earlier).thenRunAsync(() -> {
+                    Outcome outcome = register(line, context);
+                    switch (outcome.kind()) {
+                        case REGISTERED -> registered.incrementAndGet();
+                        case ALREADY_IMPORTED -> already.incrementAndGet();
+                        case REJECTED -> rejections.add(new Rejection(lineNumber, line.cardNumber(), outcome.refusal()));
+                    }
+                }, workers).whenComplete((ok, failure) -> {
+                    inFlight.release();
+                    int count = done.incrementAndGet();
+                    if (count % 500 == 0 || count == total) {
+                        progress.accept(new Progress(count, total, registered.get(), already.get(), rejections.size(),
+                                Duration.ofNanos(System.nanoTime() - start)));
+                    }
+                });
+                keys.forEach(key -> lastLineWithKey.put(key, task));
+                all.add(task);
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            workers.shutdown();
+        }
+        List<Rejection> sorted = new ArrayList<>(rejections);
+        sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        writeReport(report, sorted);
+        return new Result(total, registered.get(), already.get(), sorted, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private enum Kind { REGISTERED, ALREADY_IMPORTED, REJECTED }
+
+    private record Outcome(Kind kind, Refusal refusal) {
+    }
+
+    private Outcome register(CensusLine line, CommandContext context) {
+        if (line.refusal() != null) {
+            return new Outcome(Kind.REJECTED, line.refusal());
+        }
+        String memberId = UUID.randomUUID().toString();
+        RegisterMemberCommand command = line.toCommand(memberId);
+        try {
+            Object result = sender.send(command, new CommandContext(context.principal(), context.channel(),
+                    context.correlationId(), "import:" + sha256(line.raw()), null));
+            return new Outcome(memberId.equals(result) ? Kind.REGISTERED : Kind.ALREADY_IMPORTED, null);
+        } catch (RuntimeException e) {
+            Refusal refusal = Refusals.in(e);
+            if (refusal == null) {
+                throw e;
+            }
+            return new Outcome(Kind.REJECTED, refusal);
+        }
+    }
+
+    /** Local units by folded "region/unit" name, as the census names them. */
+    private Map<String, String> localUnitsByName() {
+        List<OrgUnitEntry> all = units.all();
+        Map<String, OrgUnitEntry> byId = new HashMap<>();
+        all.forEach(u -> byId.put(u.orgUnitId(), u));
+        Map<String, String> result = new HashMap<>();
+        all.stream().filter(u -> u.level() == OrgUnitLevel.LOCAL && !u.closed()).forEach(u -> {
+            OrgUnitEntry region = byId.get(u.parentId());
+            if (region != null) {
+                result.put(CensusLine.unitKey(region.name(), u.name()), u.orgUnitId());
+            }
+        });
+        return result;
+    }
+
+    private static List<String> readLines(Path csv) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            List<String> lines = new ArrayList<>(reader.lines().toList());
+            if (lines.isEmpty() || !CsvLine.split(stripBom(lines.get(0))).equals(COLUMNS)) {
+                throw new IOException("« " + csv + " » n'a pas l'en-tête attendu : " + String.join(",", COLUMNS));
+            }
+            return lines;
+        }
+    }
+
+    private static String stripBom(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    private static void writeReport(Path report, List<Rejection> rejections) throws IOException {
+        if (report.getParent() != null) {
+            Files.createDirectories(report.getParent());
+        }
+        List<String> out = new ArrayList<>();
+        out.add("line,card_number,code,field,message");
+        rejections.forEach(r -> out.add(r.line() + "," + csv(r.cardNumber()) + "," + r.refusal().code() + ","
+                + csv(r.refusal().field()) + "," + csv(r.refusal().message())));
+        Files.write(report, out, StandardCharsets.UTF_8);
+    }
+
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.jekafo.query.orgunit;
+
+import org.jekafo.api.orgunit.FindOrgUnitQuery;
+import org.jekafo.api.orgunit.FindOrgUnitsQuery;
+import org.jekafo.api.orgunit.OrgUnitCreatedEvent;
+import org.jekafo.api.orgunit.OrgUnitLevel;
+import org.jekafo.api.orgunit.OrgUnitRenamedEvent;
+import org.jekafo.api.orgunit.OrgUnitView;
+import org.jekafo.query.EventBatch;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jekafo.query.orgunit.OrgUnits.KAYES;
+import static org.jekafo.query.orgunit.OrgUnits.KAYES_01;
+import static org.jekafo.query.orgunit.OrgUnits.NATIONAL;
+import static org.jekafo.query.orgunit.OrgUnits.SEGOU;
+import static org.jekafo.query.orgunit.OrgUnits.SEGOU_03;
+import static org.jekafo.query.orgunit.OrgUnits.SEGOU_05;
+
+/** The org-units projection and its queries, against the real Elasticsearch, with the tree of {@link OrgUnits}. */
+class OrgUnitProjectionTest {
+
+    private OrgUnits orgUnits;
+
+    @BeforeEach
+    void freshTree() {
+        orgUnits = OrgUnits.withSharedTree();
+    }
+
+    private OrgUnitView find(String orgUnitId) {
+        return orgUnits.queries().handle(new FindOrgUnitQuery(orgUnitId, null)).orElseThrow();
+    }
+
+    @Test
+    void createdUnitIsFoundByIdWithItsAncestors() {
+        assertThat(orgUnits.queries().handle(new FindOrgUnitQuery(SEGOU_05, null))).contains(new OrgUnitView(
+                SEGOU_05, "SG-05", "San", OrgUnitLevel.LOCAL, SEGOU, List.of(NATIONAL, SEGOU), false, 0));
+    }
+
+    @Test
+    void createdUnitIsFoundByCode() {
+        assertThat(orgUnits.queries().handle(new FindOrgUnitQuery(null, "KY-01")))
+                .hasValueSatisfying(unit -> assertThat(unit.orgUnitId()).isEqualTo(KAYES_01));
+    }
+
+    @Test
+    void unknownUnitIsNotFound() {
+        assertThat(orgUnits.queries().handle(new FindOrgUnitQuery("ou-nowhere", null))).isEmpty();
+        assertThat(orgUnits.queries().handle(new FindOrgUnitQuery(null, "XX-99"))).isEmpty();
+    }
+
+    @Test
+    void renamedUnitHasItsNewName() {
+        orgUnits.renamed(SEGOU_05, "San", "San centre");
+        orgUnits.refresh();
+
+        assertThat(find(SEGOU_05).name()).isEqualTo("San centre");
+        assertThat(find(SEGOU_05).version()).isEqualTo(1);
+    }
+
+    @Test
+    void movedLocalUnitLiesInItsNewRegion() {
+        orgUnits.moved(SEGOU_05, SEGOU, KAYES);
+        orgUnits.refresh();
+
+        assertThat(find(SEGOU_05).ancestorIds()).containsExactly(NATIONAL, KAYES);
+        assertThat(orgUnits.tree().regionIdOf(SEGOU_05)).isEqualTo(KAYES);
+        assertThat(orgUnits.tree().localUnitIdsUnder(KAYES)).containsExactlyInAnyOrder(KAYES_01, SEGOU_05);
+    }
+
+    @Test
+    void closedUnitIsListedOnlyOnRequest() {
+        orgUnits.closed(SEGOU_03);
+        orgUnits.refresh();
+
+        assertThat(orgUnits.queries().handle(new FindOrgUnitsQuery(OrgUnitLevel.LOCAL, null, false)))
+                .extracting(OrgUnitView::orgUnitId).containsExactly(KAYES_01, SEGOU_05);
+        assertThat(orgUnits.queries().handle(new FindOrgUnitsQuery(OrgUnitLevel.LOCAL, null, true)))
+                .extracting(OrgUnitView::orgUnitId).containsExactly(KAYES_01, SEGOU_03, SEGOU_05);
+    }
+
+    @Test
+    void unitsAreListedByCodeFilteredByParent() {
+        assertThat(orgUnits.queries().handle(new FindOrgUnitsQuery(null, SEGOU, false)))
+                .extracting(OrgUnitView::code).containsExactly("SG-03", "SG-05");
+    }
+
+    @Test
+    void redeliveredEventsChangeNothing() {
+        orgUnits.renamed(SEGOU_05, "San", "San centre");
+
+        EventBatch.handle(() -> {
+            orgUnits.projection().on(new OrgUnitCreatedEvent(SEGOU_05, "SG-05", "San", OrgUnitLevel.LOCAL, SEGOU), 0);
+            orgUnits.projection().on(new OrgUnitRenamedEvent(SEGOU_05, "San", "San centre"), 1);
+        });
+        orgUnits.refresh();
+
+        assertThat(find(SEGOU_05).name()).isEqualTo("San centre");
+        assertThat(find(SEGOU_05).version()).isEqualTo(1);
+    }
+}
