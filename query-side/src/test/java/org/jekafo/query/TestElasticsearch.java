@@ -1,7 +1,6 @@
 package org.jekafo.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
@@ -16,9 +15,9 @@ import org.jekafo.elasticsearch.local.LocalElasticsearch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The one Elasticsearch of this JVM ({@link LocalElasticsearch#shared()}) and a client built like the
@@ -90,9 +89,8 @@ public final class TestElasticsearch {
     public static Map<String, Map<String, Object>> sources(String indexOrAlias) {
         try {
             client().indices().refresh(r -> r.index(indexOrAlias));
-            var response = client().search(s -> s.index(indexOrAlias).size(10_000)
-                    .sort(o -> o.field(f -> f.field("_id").order(SortOrder.Asc))), Map.class);
-            Map<String, Map<String, Object>> sources = new LinkedHashMap<>();
+            var response = client().search(s -> s.index(indexOrAlias).size(10_000), Map.class);
+            Map<String, Map<String, Object>> sources = new TreeMap<>();
             for (Hit<Map> hit : response.hits().hits()) {
                 sources.put(hit.id(), hit.source());
             }

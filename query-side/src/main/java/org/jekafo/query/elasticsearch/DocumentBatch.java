@@ -1,6 +1,7 @@
 package org.jekafo.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -19,12 +20,17 @@ import java.util.function.Consumer;
 /**
  * The documents one batch of events changes, written to Elasticsearch in a single bulk request when the
  * batch's unit of work prepares to commit — before the processor's token is stored, so a failed write
- * means the batch is handled again, never skipped. Writes replace whole documents: handling an event twice
- * gives the same document.
+ * means the batch is handled again, never skipped. Writes replace whole documents and carry the sequence
+ * number of the aggregate's last event as an external version: Elasticsearch itself refuses to replace a
+ * document with an older one, so a redelivered or replayed event never undoes a later one — without
+ * reading the document first when an event creates it.
  *
  * @param <D> the document type
  */
 public final class DocumentBatch<D extends VersionedDocument> {
+
+    /** A newer version of the document is stored already: the write is redundant, not an error. */
+    private static final int VERSION_CONFLICT = 409;
 
     private final ElasticsearchClient client;
     private final String index;
@@ -63,10 +69,13 @@ public final class DocumentBatch<D extends VersionedDocument> {
         }
     }
 
-    /** Stores a document created by the event at {@code sequence}, unless that event was applied already. */
+    /**
+     * Stores a document created by the event at {@code sequence}. When a later version exists already (a
+     * redelivered event), Elasticsearch keeps it.
+     */
     public void create(long sequence, D document) {
-        Optional<D> existing = find(document.documentId());
-        if (existing.isEmpty() || existing.get().version < sequence) {
+        D inBatch = pending.get(document.documentId());
+        if (inBatch == null || inBatch.version < sequence) {
             document.version = sequence;
             pending.put(document.documentId(), document);
         }
@@ -92,11 +101,18 @@ public final class DocumentBatch<D extends VersionedDocument> {
             return;
         }
         List<BulkOperation> operations = new ArrayList<>(pending.size());
-        pending.forEach((id, document) -> operations.add(BulkOperation.of(op -> op.index(i -> i.id(id).document(document)))));
+        pending.forEach((id, document) -> operations.add(BulkOperation.of(op -> op.index(i -> i.id(id).document(document)
+                .version(document.version).versionType(VersionType.External)))));
         try {
             BulkResponse response = client.bulk(b -> b.index(index).operations(operations));
             if (response.errors()) {
-                String reasons = response.items().stream().filter(item -> item.error() != null)
+                List<BulkResponseItem> failures = response.items().stream()
+                        .filter(item -> item.error() != null && item.status() != VERSION_CONFLICT).toList();
+                if (failures.isEmpty()) {
+                    pending.clear();
+                    return;
+                }
+                String reasons = failures.stream()
                         .limit(3).map(BulkResponseItem::error).map(String::valueOf).reduce((a, b) -> a + "; " + b)
                         .orElse("?");
                 throw new IllegalStateException("Elasticsearch refused documents of " + index + ": " + reasons);

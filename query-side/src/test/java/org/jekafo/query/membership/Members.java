@@ -9,11 +9,17 @@ import org.jekafo.api.membership.MemberCounts;
 import org.jekafo.api.membership.MemberFilter;
 import org.jekafo.api.membership.MemberPage;
 import org.jekafo.api.membership.MemberRegisteredEvent;
+import org.jekafo.api.membership.MemberResignedEvent;
+import org.jekafo.api.membership.MemberSuspendedEvent;
 import org.jekafo.api.membership.MemberStatus;
 import org.jekafo.api.membership.MemberView;
 import org.jekafo.query.EventBatch;
 import org.jekafo.query.TestElasticsearch;
 import org.jekafo.query.orgunit.OrgUnits;
+
+import static org.jekafo.query.orgunit.OrgUnits.KAYES_01;
+import static org.jekafo.query.orgunit.OrgUnits.SEGOU_03;
+import static org.jekafo.query.orgunit.OrgUnits.SEGOU_05;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,6 +77,35 @@ final class Members {
     /** Handles a registration (sequence 0) in a batch of its own. */
     void register(MemberRegisteredEvent event) {
         EventBatch.handle(() -> projection.on(event, 0, at(0)));
+    }
+
+    /**
+     * Registers five members, suspends m-3 and records m-5's resignation, and makes them searchable. In name
+     * order:
+     * <pre>
+     *   m-2 Seydou Coulibaly   M 1990 +22366001122 FORGE               SG-05 enrolled 2023-06-15 ACTIVE
+     *   m-3 Fatoumata Diarra   F 1978 +22370000001 TEINTURE            KY-01 enrolled 2022-01-10 SUSPENDED
+     *   m-5 Awa Keïta          F 1995 +22365554433 COUTURE             SG-03 enrolled 2021-09-01 RESIGNED
+     *   m-1 Aminata Traoré     F 1985 +22376123456 COUTURE, TEINTURE   SG-03 enrolled 2024-03-01 ACTIVE
+     *   m-4 Moussa Traoré      M 2000 +22379999999 FORGE, BIJOUTERIE   KY-01 enrolled 2024-11-20 ACTIVE
+     * </pre>
+     */
+    void fiveMembersRegistered() {
+        register(registration("m-1", "SG-000042", "Traoré", "Aminata", Gender.F, 1985, "+22376123456",
+                List.of("COUTURE", "TEINTURE"), SEGOU_03, LocalDate.of(2024, 3, 1)));
+        register(registration("m-2", "SG-000043", "Coulibaly", "Seydou", Gender.M, 1990, "+22366001122",
+                List.of("FORGE"), SEGOU_05, LocalDate.of(2023, 6, 15)));
+        register(registration("m-3", "KY-000001", "Diarra", "Fatoumata", Gender.F, 1978, "+22370000001",
+                List.of("TEINTURE"), KAYES_01, LocalDate.of(2022, 1, 10)));
+        register(registration("m-4", "KY-000002", "Traoré", "Moussa", Gender.M, 2000, "+22379999999",
+                List.of("FORGE", "BIJOUTERIE"), KAYES_01, LocalDate.of(2024, 11, 20)));
+        register(registration("m-5", "SG-000044", "Keïta", "Awa", Gender.F, 1995, "+22365554433",
+                List.of("COUTURE"), SEGOU_03, LocalDate.of(2021, 9, 1)));
+        EventBatch.handle(() -> {
+            projection.on(new MemberSuspendedEvent("m-3", "cotisations impayées"), 1, at(1));
+            projection.on(new MemberResignedEvent("m-5", LocalDate.of(2025, 1, 31), "retraite"), 1, at(1));
+        });
+        refresh();
     }
 
     /** Makes the latest writes visible to searches. */

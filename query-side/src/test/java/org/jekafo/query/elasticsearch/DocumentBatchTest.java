@@ -1,0 +1,166 @@
+package org.jekafo.query.elasticsearch;
+
+import org.jekafo.query.EventBatch;
+import org.jekafo.query.elasticsearch.Notes.NoteDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jekafo.query.TestElasticsearch.sources;
+import static org.jekafo.query.elasticsearch.Notes.ALIAS;
+import static org.jekafo.query.elasticsearch.Notes.batch;
+import static org.jekafo.query.elasticsearch.Notes.written;
+
+/** The per-unit-of-work batch of documents, flushed in one bulk request on prepare-commit, against the real Elasticsearch. */
+class DocumentBatchTest {
+
+    private ProjectionIndex index;
+
+    @BeforeEach
+    void emptyNotesIndex() {
+        Notes.deleteAll();
+        index = Notes.index();
+        index.initialise();
+    }
+
+    @AfterEach
+    void deleteNotesIndices() {
+        Notes.deleteAll();
+    }
+
+    /** The note as stored now (a real-time GET, outside any batch). */
+    private Optional<NoteDocument> stored(String id) {
+        try {
+            var response = Notes.client().get(g -> g.index(ALIAS).id(id), NoteDocument.class);
+            return Optional.ofNullable(response.found() ? response.source() : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void nothingIsWrittenBeforeTheUnitOfWorkCommits() {
+        AtomicBoolean storedBeforeCommit = new AtomicBoolean(true);
+
+        EventBatch.handle(() -> {
+            batch(index).create(0, new NoteDocument("a", "hello"));
+            storedBeforeCommit.set(stored("a").isPresent());
+        });
+
+        assertThat(storedBeforeCommit).isFalse();
+        assertThat(stored("a")).map(n -> n.text).contains("hello");
+    }
+
+    @Test
+    void batchFindsWhatItHoldsBeforeItIsWritten() {
+        AtomicReference<Optional<NoteDocument>> found = new AtomicReference<>();
+
+        EventBatch.handle(() -> {
+            batch(index).create(0, new NoteDocument("a", "hello"));
+            found.set(batch(index).find("a"));
+        });
+
+        assertThat(found.get()).map(n -> n.text).contains("hello");
+    }
+
+    @Test
+    void everyHandlerOfAUnitOfWorkSharesOneBatchPerIndex() {
+        List<DocumentBatch<NoteDocument>> batches = new ArrayList<>();
+
+        EventBatch.handle(() -> {
+            batches.add(batch(index));
+            batches.add(batch(index));
+        });
+        EventBatch.handle(() -> batches.add(batch(index)));
+
+        assertThat(batches.get(0)).isSameAs(batches.get(1)).isNotSameAs(batches.get(2));
+    }
+
+    @Test
+    void rolledBackUnitOfWorkWritesNothing() {
+        EventBatch.handleAndRollBack(() -> batch(index).create(0, new NoteDocument("a", "hello")));
+
+        assertThat(stored("a")).isEmpty();
+    }
+
+    @Test
+    void documentRefusedByElasticsearchFailsTheCommit() {
+        NoteDocument refused = new NoteDocument("b", "refused");
+        refused.unmapped = "not in the strict mapping";
+
+        assertThatThrownBy(() -> EventBatch.handle(() -> {
+            batch(index).create(0, new NoteDocument("a", "accepted"));
+            batch(index).create(0, refused);
+        })).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(index.writeIndex())
+                .hasMessageContaining("strict_dynamic_mapping_exception");
+        assertThat(stored("b")).isEmpty();
+    }
+
+    @Test
+    void createIsSkippedWhenTheDocumentHasThatVersionAlready() {
+        written(index, 0, "first", "a");
+
+        written(index, 0, "again", "a");
+
+        assertThat(stored("a")).map(n -> n.text).contains("first");
+    }
+
+    @Test
+    void updateAppliesAnEventAfterTheDocumentsVersion() {
+        written(index, 0, "first", "a");
+
+        EventBatch.handle(() -> batch(index).update("a", 1, n -> n.text = "second"));
+
+        assertThat(stored("a")).hasValueSatisfying(n -> {
+            assertThat(n.text).isEqualTo("second");
+            assertThat(n.version).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void updateAtOrBelowTheDocumentsVersionIsSkipped() {
+        written(index, 0, "first", "a");
+        EventBatch.handle(() -> batch(index).update("a", 2, n -> n.text = "second"));
+        List<Boolean> found = new ArrayList<>();
+
+        EventBatch.handle(() -> {
+            found.add(batch(index).update("a", 2, n -> n.text = "redelivered"));
+            found.add(batch(index).update("a", 1, n -> n.text = "older"));
+        });
+
+        assertThat(found).containsExactly(true, true);
+        assertThat(stored("a")).map(n -> n.text).contains("second");
+    }
+
+    @Test
+    void updateOfAMissingDocumentCreatesNothingAndSaysSo() {
+        AtomicBoolean found = new AtomicBoolean(true);
+
+        EventBatch.handle(() -> found.set(batch(index).update("missing", 1, n -> n.text = "x")));
+
+        assertThat(found).isFalse();
+        assertThat(stored("missing")).isEmpty();
+    }
+
+    @Test
+    void writeReplacesTheWholeDocument() {
+        written(index, 0, "first", "a");
+
+        EventBatch.handle(() -> batch(index).update("a", 1, n -> n.text = null));
+
+        Map<String, Object> source = sources(ALIAS).get("a");
+        assertThat(source).containsOnlyKeys("noteId", "version");
+    }
+}
