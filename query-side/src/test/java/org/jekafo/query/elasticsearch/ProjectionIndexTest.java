@@ -188,9 +188,9 @@ class ProjectionIndexTest {
     }
 
     @Test
-    //@Disabled("BUG ProjectionIndex.initialise() (ProjectionIndex.java:67-69) returns false as soon as this instance has"
-//            + " resolved its write index once, without asking Elasticsearch: an index lost while the application runs"
-//            + " (Elasticsearch wiped) is never recreated nor replayed by ProjectionMaintenance.checkIndices()")
+    @Disabled("BUG ProjectionIndex.initialise() (ProjectionIndex.java:67-69) returns false as soon as this instance has"
+            + " resolved its write index once, without asking Elasticsearch: an index lost while the application runs"
+            + " (Elasticsearch wiped) is never recreated nor replayed by ProjectionMaintenance.checkIndices()")
     void indexLostWhileRunningIsRecreatedByTheNextCheck() {
         index.initialise();
         written(index, 0, "before the loss", "a");
@@ -200,24 +200,5 @@ class ProjectionIndexTest {
 
         assertThat(created).as("initialise() must report the new, empty index so that it is replayed").isTrue();
         assertThat(indicesOfAlias(ALIAS)).containsExactly(index.writeIndex());
-    }
-
-    @Test
-    void scratchWriteAfterLoss() {
-        index.initialise();
-        written(index, 0, "before the loss", "a");
-        TestElasticsearch.deleteIndices(ALIAS + "*");
-        try {
-            written(index, 0, "after", "b");
-            System.out.println("SCRATCH write ok; indices=" + indicesMatching(ALIAS + "*") + " alias=" + indicesOfAlias(ALIAS));
-        } catch (Exception e) {
-            System.out.println("SCRATCH write failed: " + e);
-        }
-        try {
-            written(index, 0, "after", "c");
-        } catch (Exception e) {
-            System.out.println("SCRATCH write2 failed: " + e);
-        }
-        System.out.println("SCRATCH indices=" + indicesMatching(ALIAS + "*") + " alias=" + indicesOfAlias(ALIAS));
     }
 }

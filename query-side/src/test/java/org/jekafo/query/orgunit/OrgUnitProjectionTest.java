@@ -47,6 +47,15 @@ class OrgUnitProjectionTest {
     }
 
     @Test
+    void unitCreatedLaterJoinsItsRegion() {
+        orgUnits.created("ou-ky-02", "KY-02", "Kita", OrgUnitLevel.LOCAL, KAYES);
+        orgUnits.refresh();
+
+        assertThat(orgUnits.tree().localUnitIdsUnder(KAYES)).containsExactlyInAnyOrder(KAYES_01, "ou-ky-02");
+        assertThat(orgUnits.tree().regionIdOf("ou-ky-02")).isEqualTo(KAYES);
+    }
+
+    @Test
     void unknownUnitIsNotFound() {
         assertThat(orgUnits.queries().handle(new FindOrgUnitQuery("ou-nowhere", null))).isEmpty();
         assertThat(orgUnits.queries().handle(new FindOrgUnitQuery(null, "XX-99"))).isEmpty();

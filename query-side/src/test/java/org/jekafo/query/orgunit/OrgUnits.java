@@ -51,15 +51,17 @@ public final class OrgUnits {
         return orgUnits;
     }
 
-    /** {@link #fresh()} holding the shared tree, searchable. */
+    /** {@link #fresh()} holding the shared tree (created in one batch), searchable. */
     public static OrgUnits withSharedTree() {
         OrgUnits orgUnits = fresh();
-        orgUnits.created(NATIONAL, "ML", "Fédération nationale des artisans du Mali", OrgUnitLevel.NATIONAL, null);
-        orgUnits.created(SEGOU, "SG", "Ségou", OrgUnitLevel.REGIONAL, NATIONAL);
-        orgUnits.created(KAYES, "KY", "Kayes", OrgUnitLevel.REGIONAL, NATIONAL);
-        orgUnits.created(SEGOU_03, "SG-03", "Ségou commune III", OrgUnitLevel.LOCAL, SEGOU);
-        orgUnits.created(SEGOU_05, "SG-05", "San", OrgUnitLevel.LOCAL, SEGOU);
-        orgUnits.created(KAYES_01, "KY-01", "Kayes commune I", OrgUnitLevel.LOCAL, KAYES);
+        EventBatch.handle(() -> {
+            orgUnits.create(NATIONAL, "ML", "Fédération nationale des artisans du Mali", OrgUnitLevel.NATIONAL, null);
+            orgUnits.create(SEGOU, "SG", "Ségou", OrgUnitLevel.REGIONAL, NATIONAL);
+            orgUnits.create(KAYES, "KY", "Kayes", OrgUnitLevel.REGIONAL, NATIONAL);
+            orgUnits.create(SEGOU_03, "SG-03", "Ségou commune III", OrgUnitLevel.LOCAL, SEGOU);
+            orgUnits.create(SEGOU_05, "SG-05", "San", OrgUnitLevel.LOCAL, SEGOU);
+            orgUnits.create(KAYES_01, "KY-01", "Kayes commune I", OrgUnitLevel.LOCAL, KAYES);
+        });
         orgUnits.index.refresh();
         return orgUnits;
     }
@@ -77,8 +79,11 @@ public final class OrgUnits {
     }
 
     public void created(String orgUnitId, String code, String name, OrgUnitLevel level, String parentId) {
-        EventBatch.handle(() -> projection.on(new OrgUnitCreatedEvent(orgUnitId, code, name, level, parentId),
-                next(orgUnitId)));
+        EventBatch.handle(() -> create(orgUnitId, code, name, level, parentId));
+    }
+
+    private void create(String orgUnitId, String code, String name, OrgUnitLevel level, String parentId) {
+        projection.on(new OrgUnitCreatedEvent(orgUnitId, code, name, level, parentId), next(orgUnitId));
     }
 
     public void moved(String orgUnitId, String previousParentId, String newParentId) {

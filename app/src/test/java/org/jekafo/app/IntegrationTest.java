@@ -1,0 +1,41 @@
+package org.jekafo.app;
+
+import org.jekafo.elasticsearch.local.LocalElasticsearch;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Base of the end-to-end tests: the whole application on a random port, against the one local
+ * Elasticsearch of this JVM and a fresh event store (embedded H2 in a temporary folder, or a fresh
+ * PostgreSQL database when the {@code postgres} profile is active — see {@link TestDatabase}). Every test
+ * class extending this shares one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"jekafo.projections.check-interval=1s", "jekafo.read-your-writes-timeout=20s"})
+@ContextConfiguration(initializers = TestDatabase.class)
+public abstract class IntegrationTest {
+
+    private static final Path DATA_DIR = createDataDir();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("jekafo.elasticsearch.url", () -> LocalElasticsearch.shared().url());
+        registry.add("jekafo.data-dir", DATA_DIR::toString);
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("jekafo-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
