@@ -35,7 +35,7 @@ import static org.jekafo.query.orgunit.OrgUnits.SEGOU_05;
  */
 class MemberRebuildTest {
 
-    /** An event as the store holds it: payload, sequence number within its member, timestamp. */
+    /** An event as the store holds it: payload and sequence number within its member (timestamp: {@link Members#at}). */
     private record Stored(Object payload, long sequence) {
     }
 

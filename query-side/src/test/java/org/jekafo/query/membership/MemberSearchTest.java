@@ -2,9 +2,7 @@ package org.jekafo.query.membership;
 
 import org.jekafo.api.common.Gender;
 import org.jekafo.api.membership.MemberPage;
-import org.jekafo.api.membership.MemberResignedEvent;
 import org.jekafo.api.membership.MemberStatus;
-import org.jekafo.api.membership.MemberSuspendedEvent;
 import org.jekafo.api.membership.MemberTransferredEvent;
 import org.jekafo.api.membership.MemberView;
 import org.jekafo.query.EventBatch;
@@ -14,13 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.jekafo.query.membership.Members.at;
 import static org.jekafo.query.membership.Members.filter;
-import static org.jekafo.query.membership.Members.registration;
 import static org.jekafo.query.orgunit.OrgUnits.KAYES;
 import static org.jekafo.query.orgunit.OrgUnits.KAYES_01;
 import static org.jekafo.query.orgunit.OrgUnits.NATIONAL;

@@ -10,16 +10,12 @@ import org.jekafo.api.membership.MemberFilter;
 import org.jekafo.api.membership.MemberPage;
 import org.jekafo.api.membership.MemberRegisteredEvent;
 import org.jekafo.api.membership.MemberResignedEvent;
-import org.jekafo.api.membership.MemberSuspendedEvent;
 import org.jekafo.api.membership.MemberStatus;
+import org.jekafo.api.membership.MemberSuspendedEvent;
 import org.jekafo.api.membership.MemberView;
 import org.jekafo.query.EventBatch;
 import org.jekafo.query.TestElasticsearch;
 import org.jekafo.query.orgunit.OrgUnits;
-
-import static org.jekafo.query.orgunit.OrgUnits.KAYES_01;
-import static org.jekafo.query.orgunit.OrgUnits.SEGOU_03;
-import static org.jekafo.query.orgunit.OrgUnits.SEGOU_05;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +26,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+
+import static org.jekafo.query.orgunit.OrgUnits.KAYES_01;
+import static org.jekafo.query.orgunit.OrgUnits.SEGOU_03;
+import static org.jekafo.query.orgunit.OrgUnits.SEGOU_05;
 
 /**
  * The member projection and queries of a test, wired by hand as Spring would, on fresh {@code jekafo-members}
