@@ -175,6 +175,15 @@ class Member {
 
     @CommandHandler
     void handle(RecordDuesPaymentCommand command) {
+        String receipt = Require.text(command.receiptNumber(), INVALID_INPUT, "receiptNumber",
+                "Le numéro de reçu est obligatoire.");
+        DuesPaymentRecordedEvent earlier = paymentsByReceipt.get(receipt);
+        if (earlier != null) {
+            Require.that(earlier.year() == command.year() && earlier.amountFcfa() == command.amountFcfa(),
+                    DUPLICATE_RECEIPT, "receiptNumber",
+                    "Le reçu « " + receipt + " » est déjà enregistré pour un autre montant ou une autre année.");
+            return;
+        }
         requireAlive();
         Require.that(status == MemberStatus.ACTIVE || status == MemberStatus.SUSPENDED, ILLEGAL_STATUS_TRANSITION,
                 "memberId", "Une cotisation ne s'enregistre que pour un membre actif ou suspendu.");
@@ -183,16 +192,7 @@ class Member {
         int thisYear = MemberInput.today().getYear();
         Require.that(command.year() >= 2000 && command.year() <= thisYear + 1, INVALID_INPUT, "year",
                 "L'année de cotisation " + command.year() + " n'est pas plausible.");
-        String receipt = Require.text(command.receiptNumber(), INVALID_INPUT, "receiptNumber",
-                "Le numéro de reçu est obligatoire.");
         var paidOn = MemberInput.notInFuture(command.paidOn(), "paidOn");
-        DuesPaymentRecordedEvent earlier = paymentsByReceipt.get(receipt);
-        if (earlier != null) {
-            Require.that(earlier.year() == command.year() && earlier.amountFcfa() == command.amountFcfa(),
-                    DUPLICATE_RECEIPT, "receiptNumber",
-                    "Le reçu « " + receipt + " » est déjà enregistré pour un autre montant ou une autre année.");
-            return;
-        }
         apply(new DuesPaymentRecordedEvent(memberId, command.year(), command.amountFcfa(), receipt, paidOn));
     }
 

@@ -30,6 +30,8 @@ import static org.jekafo.command.common.RefusalCodes.ORG_UNIT_NOT_EMPTY;
 class OrgUnit {
 
     private static final String CODE_PATTERN = "[A-Z][A-Z0-9]{1,9}(-[A-Z0-9]{1,6})?";
+    /** A region's code prefixes its members' card numbers ({@code SG-000123}). */
+    private static final String REGION_CODE_PATTERN = "[A-Z]{2,3}";
 
     @AggregateIdentifier
     private String orgUnitId;
@@ -49,6 +51,8 @@ class OrgUnit {
                 "Le code « " + code + " » n'est pas valide (majuscules et chiffres, par ex. SG ou SG-03).");
         String newName = Require.text(command.name(), INVALID_INPUT, "name", "Le nom de l'unité est obligatoire.");
         Require.that(command.level() != null, INVALID_INPUT, "level", "Le niveau de l'unité est obligatoire.");
+        Require.that(command.level() != OrgUnitLevel.REGIONAL || code.matches(REGION_CODE_PATTERN), INVALID_INPUT,
+                "code", "Le code d'une région compte 2 ou 3 lettres majuscules (il préfixe les numéros de carte).");
         Require.that(directory.findByCode(code).isEmpty(), DUPLICATE_ORG_UNIT_CODE, "code",
                 "Une unité porte déjà le code « " + code + " ».");
         if (command.level() == OrgUnitLevel.NATIONAL) {
@@ -57,7 +61,7 @@ class OrgUnit {
             Require.that(directory.all().stream().noneMatch(u -> u.level() == OrgUnitLevel.NATIONAL),
                     INVALID_PARENT, "level", "La fédération nationale existe déjà.");
         } else {
-            requireParent(directory, command.parentId(), command.level());
+            requireParent(directory, command.parentId(), command.level(), "parentId");
         }
         apply(new OrgUnitCreatedEvent(command.orgUnitId(), code, newName, command.level(), command.parentId()));
     }
@@ -76,7 +80,7 @@ class OrgUnit {
         requireOpen();
         Require.that(level != OrgUnitLevel.NATIONAL, INVALID_PARENT, "newParentId",
                 "La fédération nationale ne peut pas être déplacée.");
-        requireParent(directory, command.newParentId(), level);
+        requireParent(directory, command.newParentId(), level, "newParentId");
         if (!command.newParentId().equals(parentId)) {
             apply(new OrgUnitMovedEvent(orgUnitId, parentId, command.newParentId()));
         }
@@ -97,14 +101,14 @@ class OrgUnit {
         Require.that(!closed, ORG_UNIT_CLOSED, "orgUnitId", "Cette unité est fermée.");
     }
 
-    private static void requireParent(OrgUnitDirectory directory, String parentId, OrgUnitLevel childLevel) {
+    private static void requireParent(OrgUnitDirectory directory, String parentId, OrgUnitLevel childLevel,
+                                      String field) {
         OrgUnitLevel expected = childLevel.parentLevel();
         OrgUnitEntry parent = directory.find(Objects.requireNonNullElse(parentId, ""))
-                .orElseThrow(() -> new CommandRefusedException(INVALID_PARENT, "parentId",
-                        "L'unité parente est inconnue."));
-        Require.that(parent.level() == expected, INVALID_PARENT, "parentId",
+                .orElseThrow(() -> new CommandRefusedException(INVALID_PARENT, field, "L'unité parente est inconnue."));
+        Require.that(parent.level() == expected, INVALID_PARENT, field,
                 "Une unité de niveau " + childLevel + " doit dépendre d'une unité de niveau " + expected + ".");
-        Require.that(!parent.closed(), ORG_UNIT_CLOSED, "parentId", "L'unité parente est fermée.");
+        Require.that(!parent.closed(), ORG_UNIT_CLOSED, field, "L'unité parente est fermée.");
     }
 
     @EventSourcingHandler

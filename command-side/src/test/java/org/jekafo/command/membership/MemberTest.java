@@ -966,6 +966,14 @@ class MemberTest {
         }
 
         @Test
+        void sameReceiptRetriedAfterResignationChangesNothing() {
+            fixture.given(AWA, paid, new MemberResignedEvent(MEMBER, ENROLLED, "Départ"))
+                    .when(new RecordDuesPaymentCommand(MEMBER, 2025, 5000, "R-1", PAID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
         void sameReceiptWithTheSameAmountChangesNothing() {
             fixture.given(AWA, paid)
                     .when(new RecordDuesPaymentCommand(MEMBER, 2025, 5000, "R-1", PAID))

@@ -194,6 +194,15 @@ class OrgUnitTest {
                     .expectNoEvents();
         }
 
+        @ParameterizedTest(name = "region code \"{0}\"")
+        @ValueSource(strings = {"KAYES", "R1", "S"})
+        void regionWhoseCodeCannotPrefixCardNumbersIsRefused(String code) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOrgUnitCommand("ou-x", code, "Kayes", REGIONAL, NATIONAL_ID))
+                    .expectException(refused(INVALID_INPUT, "code"))
+                    .expectNoEvents();
+        }
+
         @ParameterizedTest(name = "name \"{0}\"")
         @NullAndEmptySource
         @ValueSource(strings = {"  "})
@@ -288,8 +297,7 @@ class OrgUnitTest {
         void movingALocalUnitUnderTheNationalFederationIsRefused() {
             fixture.given(created(SEGOU_03))
                     .when(new MoveOrgUnitCommand(SEGOU_03, NATIONAL_ID))
-                    // current behaviour: the refusal names "parentId", though MoveOrgUnitCommand calls it "newParentId"
-                    .expectException(refused(INVALID_PARENT, "parentId"))
+                    .expectException(refused(INVALID_PARENT, "newParentId"))
                     .expectNoEvents();
         }
 
@@ -297,7 +305,7 @@ class OrgUnitTest {
         void movingUnderAnUnknownParentIsRefused() {
             fixture.given(created(SEGOU_03))
                     .when(new MoveOrgUnitCommand(SEGOU_03, "ou-unknown"))
-                    .expectException(refused(INVALID_PARENT, "parentId"))
+                    .expectException(refused(INVALID_PARENT, "newParentId"))
                     .expectNoEvents();
         }
 
@@ -305,7 +313,7 @@ class OrgUnitTest {
         void movingWithoutNewParentIsRefused() {
             fixture.given(created(SEGOU_03))
                     .when(new MoveOrgUnitCommand(SEGOU_03, null))
-                    .expectException(refused(INVALID_PARENT, "parentId"))
+                    .expectException(refused(INVALID_PARENT, "newParentId"))
                     .expectNoEvents();
         }
 
@@ -313,7 +321,7 @@ class OrgUnitTest {
         void movingUnderAClosedRegionIsRefused() {
             fixture.given(created(SEGOU_03))
                     .when(new MoveOrgUnitCommand(SEGOU_03, MOPTI_CLOSED))
-                    .expectException(refused(ORG_UNIT_CLOSED, "parentId"))
+                    .expectException(refused(ORG_UNIT_CLOSED, "newParentId"))
                     .expectNoEvents();
         }
     }

@@ -24,9 +24,8 @@ public record PhoneNumber(String e164) {
         if (typed == null) {
             return Optional.empty();
         }
-        String digits = typed.strip();
+        String digits = typed.replaceAll("[\\s.\\-()]", "");
         boolean plus = digits.startsWith("+");
-        digits = digits.replaceAll("[\\s.\\-()]", "");
         if (plus) {
             digits = digits.substring(1);
         } else if (digits.startsWith("00")) {
