@@ -1,0 +1,59 @@
+package org.jekafo.benchmark;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/** The benchmark's own Elasticsearch client (the official Java client), apart from the application's. */
+final class SearchIndex implements AutoCloseable {
+
+    static final Duration POLL = Duration.ofMillis(200);
+
+    private final RestClient restClient;
+    private final ElasticsearchClient client;
+
+    SearchIndex(String url) {
+        restClient = RestClient.builder(HttpHost.create(url)).build();
+        client = new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
+    }
+
+    ElasticsearchClient client() {
+        return client;
+    }
+
+    /** Refreshes {@code index} (an index or an alias) and counts its documents: what a search sees now. */
+    long searchableCount(String index) throws IOException {
+        client.indices().refresh(r -> r.index(index));
+        return client.count(c -> c.index(index)).count();
+    }
+
+    /**
+     * Refreshes and counts every {@link #POLL} until {@code index} holds at least {@code expected} documents;
+     * returns {@link System#nanoTime()} of the count that reached it.
+     */
+    long awaitSearchable(String index, long expected, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long count = searchableCount(index);
+            long now = System.nanoTime();
+            if (count >= expected) {
+                return now;
+            }
+            if (now > deadline) {
+                throw new IllegalStateException(index + " holds " + count + " searchable documents after " + timeout
+                        + ", expected " + expected);
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        restClient.close();
+    }
+}
