@@ -1,0 +1,57 @@
+package org.jekafo.benchmark;
+
+import org.jekafo.app.census.CensusImport;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The census imported through {@link CensusImport#importFile}, timed from the call until every member is
+ * searchable on the members alias (refresh + count every 200 ms reaches the expected number).
+ */
+final class EndToEndImport {
+
+    static final String MEMBERS_ALIAS = "jekafo-members";
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    /** The figures of one import. */
+    record Outcome(Measurement endToEnd, Measurement commandSide, CensusImport.Result result,
+                   double peakHeapSampledMb, double peakHeapPoolsMb) {
+    }
+
+    private EndToEndImport() {
+    }
+
+    static Outcome run(CensusImport censusImport, SearchIndex search, Path csv, Path rejectionReport,
+                       int parallelism, int expectedMembers, HeapSampler heap) throws Exception {
+        long before = search.searchableCount(MEMBERS_ALIAS);
+        if (before != 0) {
+            throw new IllegalStateException(MEMBERS_ALIAS + " is not empty before the import: " + before);
+        }
+        heap.reset();
+        long start = System.nanoTime();
+        CensusImport.Result result = censusImport.importFile(csv, rejectionReport, parallelism,
+                progress -> {
+                    if (progress.done() % 2000 == 0 || progress.done() == progress.total()) {
+                        Console.say(String.format(Locale.ROOT, "import: %d/%d lines, %.0f lines/s", progress.done(),
+                                progress.total(), progress.done() * 1000.0 / Math.max(1, progress.elapsed().toMillis())));
+                    }
+                });
+        long commandSideDone = System.nanoTime();
+        Console.say(String.format(Locale.ROOT, "command side done in %.1f s: %d registered, %d already imported, "
+                        + "%d rejected; waiting until %,d members are searchable", result.elapsed().toMillis() / 1000.0,
+                result.registered(), result.alreadyImported(), result.rejections().size(), expectedMembers));
+        long searchable = search.awaitSearchable(MEMBERS_ALIAS, expectedMembers, TIMEOUT);
+        double sampled = heap.sampledPeakMb();
+        double pools = heap.poolPeaksMb();
+        Console.say(String.format(Locale.ROOT, "all searchable %.1f s after the command side finished",
+                (searchable - commandSideDone) / 1e9));
+        return new Outcome(
+                new Measurement("End to end: import until all searchable in " + MEMBERS_ALIAS, expectedMembers,
+                        "members", Duration.ofNanos(searchable - start)),
+                new Measurement("Command side alone (CensusImport.importFile)", result.lines(), "lines",
+                        result.elapsed()),
+                result, sampled, pools);
+    }
+}

@@ -1,0 +1,76 @@
+package org.jekafo.benchmark;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Raw limit 2: the census rows as JSON documents (the 12 columns), bulk-indexed 1,000 per request with the
+ * official Java client into a fresh index {@code bench-raw-members} (1 shard, 0 replicas, default 1 s refresh
+ * interval as the projection's index), timed until a refresh + count sees them all.
+ */
+final class RawBulkIndexing {
+
+    static final String INDEX = "bench-raw-members";
+    static final int BULK_SIZE = 1000;
+    private static final String SETTINGS_AND_MAPPINGS = """
+            {
+              "settings": {"number_of_shards": 1, "number_of_replicas": 0},
+              "mappings": {
+                "dynamic": "strict",
+                "properties": {
+                  "card_number": {"type": "keyword"},
+                  "last_name": {"type": "keyword"},
+                  "first_name": {"type": "keyword"},
+                  "gender": {"type": "keyword"},
+                  "birth_year": {"type": "integer"},
+                  "phone": {"type": "keyword"},
+                  "region": {"type": "keyword"},
+                  "chapter": {"type": "keyword"},
+                  "trade": {"type": "keyword"},
+                  "enrolled_on": {"type": "date", "format": "strict_date"},
+                  "disability": {"type": "boolean"},
+                  "national_id": {"type": "keyword"}
+                }
+              }
+            }
+            """;
+
+    private RawBulkIndexing() {
+    }
+
+    static Measurement run(SearchIndex search, CensusRows census) throws IOException, InterruptedException {
+        ElasticsearchClient client = search.client();
+        if (client.indices().exists(e -> e.index(INDEX)).value()) {
+            client.indices().delete(d -> d.index(INDEX));
+        }
+        client.indices().create(c -> c.index(INDEX).withJson(
+                new ByteArrayInputStream(SETTINGS_AND_MAPPINGS.getBytes(StandardCharsets.UTF_8))));
+        List<List<String>> rows = census.rows();
+        long start = System.nanoTime();
+        for (int from = 0; from < rows.size(); from += BULK_SIZE) {
+            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            for (List<String> row : rows.subList(from, Math.min(from + BULK_SIZE, rows.size()))) {
+                Map<String, Object> document = CensusRows.document(row);
+                bulk.operations(op -> op.index(i -> i.index(INDEX).id(row.get(0)).document(document)));
+            }
+            BulkResponse response = client.bulk(bulk.build());
+            if (response.errors()) {
+                var firstError = response.items().stream().filter(item -> item.error() != null).findFirst();
+                throw new IllegalStateException("bulk request failed: " + firstError.map(i -> i.error().reason()).orElse("?"));
+            }
+        }
+        long searchable = search.awaitSearchable(INDEX, rows.size(), Duration.ofMinutes(10));
+        Measurement measurement = new Measurement("Raw Elasticsearch: bulk of " + BULK_SIZE + " into " + INDEX
+                + " until searchable", rows.size(), "docs", Duration.ofNanos(searchable - start));
+        client.indices().delete(d -> d.index(INDEX));
+        return measurement;
+    }
+}
