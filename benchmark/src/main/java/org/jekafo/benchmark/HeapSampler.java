@@ -19,6 +19,7 @@ final class HeapSampler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long sampledPeak;
+    private volatile long overallPeak;
 
     HeapSampler() {
         thread = new Thread(this::sample, "heap-sampler");
@@ -35,6 +36,11 @@ final class HeapSampler implements AutoCloseable {
     /** The highest sampled heap use since {@link #reset()}, in MB. */
     double sampledPeakMb() {
         return Math.max(sampledPeak, used()) / (double) MB;
+    }
+
+    /** The highest sampled heap use since this sampler started, in MB. */
+    double overallPeakMb() {
+        return Math.max(overallPeak, used()) / (double) MB;
     }
 
     /** The sum of the heap pools' peak usage since {@link #reset()}, in MB. */
@@ -60,6 +66,9 @@ final class HeapSampler implements AutoCloseable {
             synchronized (this) {
                 if (now > sampledPeak) {
                     sampledPeak = now;
+                }
+                if (now > overallPeak) {
+                    overallPeak = now;
                 }
             }
             try {

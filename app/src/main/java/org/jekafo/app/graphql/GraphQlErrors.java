@@ -1,5 +1,6 @@
 package org.jekafo.app.graphql;
 
+import co.elastic.clients.transport.TransportException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -7,10 +8,14 @@ import org.jekafo.api.common.Refusal;
 import org.jekafo.app.config.Refusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +37,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             ErrorType type = "NOT_FOUND".equals(refusal.code()) ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST;
             return error(environment, type, refusal);
         }
+        String unavailable = unavailableService(exception);
+        if (unavailable != null) {
+            LOG.warn("{} unavailable at {}: {}", unavailable, environment.getExecutionStepInfo().getPath(), exception.toString());
+            return error(environment, ErrorType.INTERNAL_ERROR, new Refusal("SERVICE_UNAVAILABLE", null,
+                    unavailable + " est momentanément indisponible ; réessayez dans quelques instants."));
+        }
         String reference = UUID.randomUUID().toString();
         LOG.error("Unexpected failure {} in {}", reference, environment.getExecutionStepInfo().getPath(), exception);
         return error(environment, ErrorType.INTERNAL_ERROR, new Refusal("INTERNAL_ERROR", null,
@@ -46,6 +57,25 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             }
         }
         return Refusals.in(exception);
+    }
+
+    /** Which part of the system could not be reached, in words for people, or {@code null}. */
+    private static String unavailableService(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException) {
+                return "Le registre des événements";
+            }
+            if (cause instanceof ConnectException
+                    || cause instanceof TransportException) {
+                return "La recherche";
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static GraphQLError error(DataFetchingEnvironment environment, ErrorType type, Refusal refusal) {

@@ -68,7 +68,7 @@ class MemberController {
         this.orgUnits = orgUnits;
     }
 
-    record MemberPayload(String clientMutationId, MemberView member) {
+    record MemberPayload(String clientMutationId, String memberId, MemberView member) {
     }
 
     record MemberConnection(List<MemberEdge> edges, PageInfo pageInfo, long totalCount) {
@@ -225,7 +225,7 @@ class MemberController {
     }
 
     private MemberPayload payload(MutationInputs.Envelope input, String memberId) {
-        return new MemberPayload(input.clientMutationId(), readYourWrites.member(memberId));
+        return new MemberPayload(input.clientMutationId(), memberId, readYourWrites.member(memberId));
     }
 
     private Map<MemberView, OrgUnitView> byMember(List<MemberView> members, Function<MemberView, String> unitOf) {

@@ -43,7 +43,7 @@ class OrgUnitController {
         this.orgUnits = orgUnits;
     }
 
-    record OrgUnitPayload(String clientMutationId, OrgUnitView orgUnit) {
+    record OrgUnitPayload(String clientMutationId, String orgUnitId, OrgUnitView orgUnit) {
     }
 
     @QueryMapping
@@ -89,24 +89,24 @@ class OrgUnitController {
     OrgUnitPayload createOrgUnit(@Argument CreateOrgUnitInput input) {
         String id = mutations.send(new CreateOrgUnitCommand(UUID.randomUUID().toString(), input.code(), input.name(),
                 input.level(), input.parentId()), input);
-        return new OrgUnitPayload(input.clientMutationId(), readYourWrites.orgUnit(id));
+        return new OrgUnitPayload(input.clientMutationId(), id, readYourWrites.orgUnit(id));
     }
 
     @MutationMapping
     OrgUnitPayload renameOrgUnit(@Argument RenameOrgUnitInput input) {
         mutations.send(new RenameOrgUnitCommand(input.orgUnitId(), input.name()), input);
-        return new OrgUnitPayload(input.clientMutationId(), readYourWrites.orgUnit(input.orgUnitId()));
+        return new OrgUnitPayload(input.clientMutationId(), input.orgUnitId(), readYourWrites.orgUnit(input.orgUnitId()));
     }
 
     @MutationMapping
     OrgUnitPayload moveOrgUnit(@Argument MoveOrgUnitInput input) {
         mutations.send(new MoveOrgUnitCommand(input.orgUnitId(), input.newParentId()), input);
-        return new OrgUnitPayload(input.clientMutationId(), readYourWrites.orgUnit(input.orgUnitId()));
+        return new OrgUnitPayload(input.clientMutationId(), input.orgUnitId(), readYourWrites.orgUnit(input.orgUnitId()));
     }
 
     @MutationMapping
     OrgUnitPayload closeOrgUnit(@Argument CloseOrgUnitInput input) {
         mutations.send(new CloseOrgUnitCommand(input.orgUnitId(), input.reason()), input);
-        return new OrgUnitPayload(input.clientMutationId(), readYourWrites.orgUnit(input.orgUnitId()));
+        return new OrgUnitPayload(input.clientMutationId(), input.orgUnitId(), readYourWrites.orgUnit(input.orgUnitId()));
     }
 }

@@ -59,8 +59,22 @@ class ReadYourWrites {
                 ResponseTypes.optionalInstanceOf(OrgUnitView.class)).join(), OrgUnitView::version);
     }
 
+    /**
+     * The view once it shows the aggregate's last event; {@code null} when the projection cannot be read (the
+     * command is stored all the same: the mutation must not look failed because Elasticsearch is down).
+     */
     private <V> V await(String aggregateId, ProjectionIndex index, Supplier<Optional<V>> read,
                         ToLongFunction<V> versionOf) {
+        try {
+            return awaitVersion(aggregateId, index, read, versionOf);
+        } catch (RuntimeException unreadable) {
+            LOG.warn("Projection {} unreadable after a write to {}: {}", index.alias(), aggregateId, unreadable.toString());
+            return null;
+        }
+    }
+
+    private <V> V awaitVersion(String aggregateId, ProjectionIndex index, Supplier<Optional<V>> read,
+                               ToLongFunction<V> versionOf) {
         long expected = eventStore.lastSequenceNumberFor(aggregateId).orElse(-1L);
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 2;

@@ -1,0 +1,48 @@
+package org.jekafo.benchmark;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What the figures depend on: processors, load, JVM. */
+final class Machine {
+
+    private Machine() {
+    }
+
+    /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (Exception notLinux) {
+            return String.format(Locale.ROOT, "%.2f (1 min)",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    static int processors() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    static String java() {
+        return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+    }
+
+    static String garbageCollectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,141 @@
+package org.jekafo.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The figures of one run as Markdown tables, padded so that they read as well on a terminal. */
+final class Report {
+
+    private static final String NONE = "—";
+
+    private final List<String> lines = new ArrayList<>();
+
+    /** Everything the run measured, and under which conditions. */
+    record Figures(Options options, String startedAt, String databaseDescription, String elasticsearch,
+                   String loadAtStart, String loadAtEnd, double elasticsearchStartSeconds,
+                   double applicationStartSeconds, EndToEndImport.Outcome importOutcome, Measurement rawJdbc,
+                   Measurement rawBulk, double overallPeakHeapMb) {
+    }
+
+    static Report of(Figures f) {
+        Report report = new Report();
+        EndToEndImport.Outcome outcome = f.importOutcome();
+        Measurement e2e = outcome.endToEnd();
+        Measurement command = outcome.commandSide();
+        report.add("# Jɛkafo census import benchmark — profile `" + f.options().profile() + "`");
+        report.add("");
+        report.add(String.format(Locale.ROOT, "%s on %s: %d processors, load average (1, 5, 15 min) %s at start, %s at end.",
+                f.startedAt(), Machine.host(), Machine.processors(), f.loadAtStart(), f.loadAtEnd()));
+        report.add("");
+        report.table(List.of(
+                row("Measurement", "Items", "Time (s)", "Rate", "× raw JDBC", "× raw ES bulk"),
+                row(e2e.name(), count(e2e), seconds(e2e), rate(e2e), ratio(e2e, f.rawJdbc()), ratio(e2e, f.rawBulk())),
+                row(command.name(), count(command), seconds(command), rate(command), ratio(command, f.rawJdbc()),
+                        ratio(command, f.rawBulk())),
+                row(f.rawJdbc().name(), count(f.rawJdbc()), seconds(f.rawJdbc()), rate(f.rawJdbc()), "1", NONE),
+                row(f.rawBulk().name(), count(f.rawBulk()), seconds(f.rawBulk()), rate(f.rawBulk()), NONE, "1")));
+        report.add("");
+        report.add(String.format(Locale.ROOT, "**End to end: %.0f members/s = %.2f × raw JDBC, %.2f × raw ES bulk.** "
+                        + "Command side alone: %.0f lines/s = %.2f × raw JDBC.", e2e.perSecond(),
+                e2e.ratioTo(f.rawJdbc()), e2e.ratioTo(f.rawBulk()), command.perSecond(), command.ratioTo(f.rawJdbc())));
+        report.add("");
+        report.table(List.of(
+                row("Heap of the benchmark JVM (application + import)", "MB"),
+                row("Maximum heap (-Xmx)", mb(HeapSampler.maxHeapMb())),
+                row("Peak heap used during the import, sampled every 20 ms", mb(outcome.peakHeapSampledMb())),
+                row("Sum of the heap pools' peak usages during the import (upper bound)", mb(outcome.peakHeapPoolsMb())),
+                row("Peak heap used over the whole run, sampled every 20 ms", mb(f.overallPeakHeapMb()))));
+        report.add("");
+        var result = outcome.result();
+        report.add("Conditions:");
+        report.add("");
+        report.add("- census: `" + f.options().file() + "`, " + String.format(Locale.ROOT, "%,d", result.lines())
+                + " lines: " + result.registered() + " registered, " + result.alreadyImported() + " already imported, "
+                + result.rejections().size() + " rejected; parallelism " + f.options().parallelism());
+        report.add("- event store: " + f.databaseDescription());
+        report.add("- Elasticsearch: " + f.elasticsearch() + ", a separate process with its own 512 MB heap "
+                + "(not counted above); started in " + String.format(Locale.ROOT, "%.1f s", f.elasticsearchStartSeconds())
+                + ", application started in " + String.format(Locale.ROOT, "%.1f s", f.applicationStartSeconds()));
+        report.add("- JVM: " + Machine.java() + ", garbage collectors " + Machine.garbageCollectors());
+        report.add("- end to end: from the call of `CensusImport.importFile` until a refresh + count on `"
+                + EndToEndImport.MEMBERS_ALIAS + "` (every 200 ms once the command side returned) reaches "
+                + String.format(Locale.ROOT, "%,d", e2e.count()));
+        report.add("- raw JDBC: one connection of the application's pool, one thread, prepared INSERT of the 12 "
+                + "columns, autocommit (one commit per row), table with a primary key on card_number");
+        report.add("- raw ES bulk: one bulk request of " + RawBulkIndexing.BULK_SIZE + " at a time, explicit ids, "
+                + "then refresh + count until all are searchable");
+        return report;
+    }
+
+    String text() {
+        return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text(), StandardCharsets.UTF_8);
+    }
+
+    private void add(String line) {
+        lines.add(line);
+    }
+
+    private void table(List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            lines.add(render(rows.get(r), widths));
+            if (r == 0) {
+                String[] rule = new String[columns];
+                for (int c = 0; c < columns; c++) {
+                    rule[c] = c == 0 ? "-".repeat(widths[c]) : "-".repeat(widths[c] - 1) + ":";
+                }
+                lines.add(render(rule, widths));
+            }
+        }
+    }
+
+    private static String render(String[] row, int[] widths) {
+        StringBuilder line = new StringBuilder("|");
+        for (int c = 0; c < row.length; c++) {
+            String cell = row[c];
+            String padding = " ".repeat(widths[c] - cell.length());
+            line.append(' ').append(c == 0 ? cell + padding : padding + cell).append(" |");
+        }
+        return line.toString();
+    }
+
+    private static String[] row(String... cells) {
+        return cells;
+    }
+
+    private static String count(Measurement m) {
+        return String.format(Locale.ROOT, "%,d %s", m.count(), m.unit());
+    }
+
+    private static String seconds(Measurement m) {
+        return String.format(Locale.ROOT, "%.2f", m.seconds());
+    }
+
+    private static String rate(Measurement m) {
+        return String.format(Locale.ROOT, "%,.0f %s/s", m.perSecond(), m.unit());
+    }
+
+    private static String ratio(Measurement m, Measurement limit) {
+        return String.format(Locale.ROOT, "%.2f", m.ratioTo(limit));
+    }
+
+    private static String mb(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+}
