@@ -78,7 +78,7 @@ public final class ImportBenchmark {
                  SearchIndex search = new SearchIndex(elasticsearch.url());
                  EventStoreDatabase database = EventStoreDatabase.create(options, dataDir)) {
                 double elasticsearchStart = (System.nanoTime() - t0) / 1e9;
-                String elasticsearchDescription = "Elasticsearch " + search.client().info().version().number()
+                String elasticsearchDescription = "Elasticsearch " + search.serverVersion()
                         + " at " + elasticsearch.url();
                 Console.say(elasticsearchDescription + "; starting the application on " + database.describe());
                 long t1 = System.nanoTime();

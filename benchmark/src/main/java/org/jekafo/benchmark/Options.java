@@ -16,7 +16,7 @@ record Options(String profile, Path file, int parallelism, Path projectRoot) {
     static final String DEFAULT_FILE = "../shared/data/census-22k.csv";
 
     static Options parse(String[] args) {
-        Path root = projectRoot();
+        Path root = findProjectRoot();
         String profile = "default";
         Path file = root.resolve(DEFAULT_FILE).normalize();
         int parallelism = 8;
@@ -54,7 +54,7 @@ record Options(String profile, Path file, int parallelism, Path projectRoot) {
      * Run as {@code java -jar benchmark/target/benchmark.jar}, the class path is that jar: the root is three
      * levels up. Otherwise the nearest folder, from the working directory up, that holds {@code benchmark/pom.xml}.
      */
-    private static Path projectRoot() {
+    private static Path findProjectRoot() {
         Path jar = Path.of(System.getProperty("java.class.path", "")).toAbsolutePath().normalize();
         if (jar.getFileName() != null && jar.getFileName().toString().equals("benchmark.jar")
                 && jar.getParent() != null && jar.getParent().getParent() != null

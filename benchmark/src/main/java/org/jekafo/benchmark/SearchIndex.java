@@ -26,6 +26,15 @@ final class SearchIndex implements AutoCloseable {
         return client;
     }
 
+    /** The server's version, from the nodes info API (the integ-test distribution has no {@code GET /}). */
+    String serverVersion() {
+        try {
+            return client.nodes().info().nodes().values().iterator().next().version();
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     /** Refreshes {@code index} (an index or an alias) and counts its documents: what a search sees now. */
     long searchableCount(String index) throws IOException {
         client.indices().refresh(r -> r.index(index));

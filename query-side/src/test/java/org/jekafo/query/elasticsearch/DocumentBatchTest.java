@@ -118,6 +118,31 @@ class DocumentBatchTest {
     }
 
     @Test
+    void documentIsStoredWithItsSequenceNumberAsExternalVersion() throws IOException {
+        written(index, 0, "first", "a");
+        EventBatch.handle(() -> batch(index).update("a", 7, n -> n.text = "seventh"));
+
+        var response = Notes.client().get(g -> g.index(ALIAS).id("a"), NoteDocument.class);
+
+        assertThat(response.version()).isEqualTo(7);
+        assertThat(response.source().version).isEqualTo(7);
+    }
+
+    @Test
+    void olderDocumentRefusedForItsVersionDoesNotFailTheBatch() {
+        written(index, 0, "first", "a");
+        EventBatch.handle(() -> batch(index).update("a", 3, n -> n.text = "third"));
+
+        EventBatch.handle(() -> {
+            batch(index).create(0, new NoteDocument("a", "redelivered creation"));
+            batch(index).create(0, new NoteDocument("b", "new"));
+        });
+
+        assertThat(stored("a")).map(n -> n.text).contains("third");
+        assertThat(stored("b")).map(n -> n.text).contains("new");
+    }
+
+    @Test
     void updateAppliesAnEventAfterTheDocumentsVersion() {
         written(index, 0, "first", "a");
 

@@ -198,6 +198,38 @@ class MemberProjectionTest {
     }
 
     @Test
+    void redeliveredBatchFromTheRegistrationOnAppliesEveryEventAgainAndTheNewOnes() {
+        EventBatch.handle(() -> projection.on(new MemberPhoneChangedEvent(MEMBER, "+22366001122"), 1, at(1)));
+
+        EventBatch.handle(() -> {
+            projection.on(AMINATA, 0, at(0));
+            projection.on(new MemberPhoneChangedEvent(MEMBER, "+22366001122"), 1, at(1));
+            projection.on(new MemberTradesChangedEvent(MEMBER, List.of("COUTURE")), 2, at(2));
+        });
+
+        assertThat(aminata().phone()).isEqualTo("+22366001122");
+        assertThat(aminata().trades()).containsExactly("COUTURE");
+        assertThat(aminata().version()).isEqualTo(2);
+    }
+
+    @Test
+    void redeliveredBatchEndingBeforeTheLatestEventChangesNothing() {
+        EventBatch.handle(() -> {
+            projection.on(new MemberPhoneChangedEvent(MEMBER, "+22366001122"), 1, at(1));
+            projection.on(new MemberSuspendedEvent(MEMBER, "enquête"), 2, at(2));
+        });
+        MemberView before = aminata();
+
+        EventBatch.handle(() -> {
+            projection.on(AMINATA, 0, at(0));
+            projection.on(new MemberPhoneChangedEvent(MEMBER, "+22366001122"), 1, at(1));
+        });
+
+        assertThat(aminata()).isEqualTo(before);
+        assertThat(aminata().status()).isEqualTo(MemberStatus.SUSPENDED);
+    }
+
+    @Test
     void redeliveredBatchChangesNothing() {
         Runnable batch = () -> {
             projection.on(new MemberPhoneChangedEvent(MEMBER, "+22366001122"), 1, at(1));

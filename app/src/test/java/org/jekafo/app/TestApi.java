@@ -1,0 +1,179 @@
+package org.jekafo.app;
+
+import org.springframework.graphql.GraphQlResponse;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.time.Year;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the end-to-end tests do over HTTP: run a GraphQL document of {@code graphql-test/} and read its data or
+ * its errors, plus the few look-ups every scenario needs. Not a test: each test class extending
+ * {@link IntegrationTest} makes one from its server port.
+ */
+public final class TestApi {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    private final WebTestClient web;
+    private final HttpGraphQlTester graphQl;
+
+    public TestApi(int port) {
+        web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(TIMEOUT).build();
+        graphQl = HttpGraphQlTester.builder(web.mutate().baseUrl("http://localhost:" + port + "/graphql"))
+                .responseTimeout(TIMEOUT).build();
+    }
+
+    public WebTestClient web() {
+        return web;
+    }
+
+    public HttpGraphQlTester graphQl() {
+        return graphQl;
+    }
+
+    /** Runs a document with its variables and returns the whole response, errors included. */
+    public Answer run(String document, Map<String, ?> variables) {
+        GraphQlTester.Request<?> request = graphQl.documentName(document);
+        variables.forEach(request::variable);
+        return new Answer(document, request.execute().returnResponse());
+    }
+
+    /** Runs a document with one variable. */
+    public Answer run(String document, String variable, Object value) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(variable, value);
+        return run(document, variables);
+    }
+
+    /** Runs the mutation document of the same name with {@code input} and returns the member of its payload. */
+    public Map<String, Object> mutateMember(String mutation, Map<String, Object> input) {
+        return run(mutation, "input", input).data(mutation + ".member");
+    }
+
+    /** Runs the mutation of the same name with {@code input}, which must be refused with exactly one error. */
+    public ResponseError refusal(String mutation, Map<String, Object> input) {
+        return run(mutation, "input", input).singleError();
+    }
+
+    /** Registers a member (document {@code registerMemberFull}) and returns it as the payload shows it. */
+    public Map<String, Object> register(Map<String, Object> input) {
+        return run("registerMemberFull", "input", input).data("registerMember.member");
+    }
+
+    /** Sends a registration that must be refused with exactly one error. */
+    public ResponseError registrationRefusal(Map<String, Object> input) {
+        return run("registerMemberFull", "input", input).singleError();
+    }
+
+    public Map<String, Object> member(String id) {
+        return run("member", "id", id).data("member");
+    }
+
+    public Map<String, Object> memberByCard(String cardNumber) {
+        return run("member", "cardNumber", cardNumber).data("member");
+    }
+
+    public List<Map<String, Object>> history(String memberId) {
+        return run("memberHistoryDetails", "id", memberId).data("memberHistory");
+    }
+
+    /** One page of {@code members}: totalCount, edges (cursor, node), pageInfo. */
+    public Map<String, Object> members(Map<String, Object> filter, int first, String after) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("filter", filter);
+        variables.put("first", first);
+        variables.put("after", after);
+        return run("members", variables).data("members");
+    }
+
+    /** The nodes of the first page (up to 500) of members matching {@code filter}. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> memberList(Map<String, Object> filter) {
+        List<Map<String, Object>> edges = (List<Map<String, Object>>) members(filter, 500, null).get("edges");
+        return edges.stream().map(edge -> (Map<String, Object>) edge.get("node")).toList();
+    }
+
+    public int count(Map<String, Object> filter) {
+        return ((Number) members(filter, 0, null).get("totalCount")).intValue();
+    }
+
+    public Map<String, Object> memberCounts(Map<String, Object> filter) {
+        return run("memberCounts", "filter", filter).data("memberCounts");
+    }
+
+    public String unitId(String code) {
+        Map<String, Object> unit = run("orgUnit", "code", code).data("orgUnit");
+        assertThat(unit).as("unit %s", code).isNotNull();
+        return (String) unit.get("id");
+    }
+
+    public Map<String, Object> projection(String name) {
+        List<Map<String, Object>> all = run("projections", Map.of()).data("projections");
+        return all.stream().filter(p -> name.equals(p.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no projection " + name + " in " + all));
+    }
+
+    /** Position of the last event of the store: it moves exactly when an event is stored. */
+    public long eventStoreHead() {
+        Object head = projection("member-projection").get("head");
+        return head == null ? -1 : ((Number) head).longValue();
+    }
+
+    /** Waits until no projection is being rebuilt and every one has applied the whole event store. */
+    public void awaitProjectionsCaughtUp() {
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            List<Map<String, Object>> all = run("projections", Map.of()).data("projections");
+            return all.stream().allMatch(p -> Boolean.FALSE.equals(p.get("rebuilding"))
+                    && p.get("lag") != null && ((Number) p.get("lag")).longValue() == 0);
+        });
+    }
+
+    /** The input of a valid registration without card number, national ID or enrolment date. */
+    public static Map<String, Object> registration(String lastName, String firstName, String gender, String unitId) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("lastName", lastName);
+        input.put("firstName", firstName);
+        input.put("gender", gender);
+        input.put("birthYear", Year.now().getValue() - 35);
+        input.put("phone", TestData.uniquePhone());
+        input.put("trades", List.of("TEINTURE"));
+        input.put("localUnitId", unitId);
+        return input;
+    }
+
+    /** A GraphQL response, read as data (which must then come without errors) or as errors. */
+    public record Answer(String document, GraphQlResponse response) {
+
+        @SuppressWarnings("unchecked")
+        public <T> T data(String path) {
+            assertThat(response.getErrors()).as("errors of %s", document).isEmpty();
+            return (T) response.field(path).getValue();
+        }
+
+        public List<ResponseError> errors() {
+            return response.getErrors();
+        }
+
+        public ResponseError singleError() {
+            assertThat(response.getErrors()).as("errors of %s (data: %s)", document, response.getData()).hasSize(1);
+            return response.getErrors().get(0);
+        }
+    }
+
+    /** Asserts the stable code and the field of a typed error, and that its message is meant for people. */
+    public static void assertRefused(ResponseError error, String code, String field) {
+        assertThat(error.getExtensions()).as("extensions of « %s »", error.getMessage())
+                .containsEntry("code", code).containsEntry("field", field);
+        assertThat(error.getMessage()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
