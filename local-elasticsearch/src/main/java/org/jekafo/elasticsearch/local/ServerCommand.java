@@ -47,6 +47,8 @@ record ServerCommand(List<String> prefix, Path home, NodeDirectories directories
         settings.put("path.logs", directories.logs().toString());
         settings.put("cluster.name", CLUSTER_NAME);
         settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+        // a write to a lost projection index must fail and be retried, not create an index without its mapping
+        settings.put("action.auto_create_index", "-jekafo-*,+*");
         settings.put("network.host", FreePort.LOOPBACK);
         return settings;
     }

@@ -64,13 +64,11 @@ public class ProjectionIndex {
      * start, or the index was lost) — the projection must then be replayed from the event store.
      */
     public synchronized boolean initialise() {
-        if (writeIndex != null) {
-            return false;
-        }
         try {
             if (client.indices().existsAlias(a -> a.name(alias)).value()) {
-                Set<String> indices = client.indices().getAlias(a -> a.name(alias)).result().keySet();
-                writeIndex = indices.iterator().next();
+                if (writeIndex == null) {
+                    writeIndex = client.indices().getAlias(a -> a.name(alias)).result().keySet().iterator().next();
+                }
                 return false;
             }
             String created = createConcreteIndex();

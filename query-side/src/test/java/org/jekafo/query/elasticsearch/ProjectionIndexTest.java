@@ -3,7 +3,6 @@ package org.jekafo.query.elasticsearch;
 import org.jekafo.query.TestElasticsearch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -188,9 +187,6 @@ class ProjectionIndexTest {
     }
 
     @Test
-    @Disabled("BUG ProjectionIndex.initialise() (ProjectionIndex.java:67-69) returns false as soon as this instance has"
-            + " resolved its write index once, without asking Elasticsearch: an index lost while the application runs"
-            + " (Elasticsearch wiped) is never recreated nor replayed by ProjectionMaintenance.checkIndices()")
     void indexLostWhileRunningIsRecreatedByTheNextCheck() {
         index.initialise();
         written(index, 0, "before the loss", "a");
