@@ -62,6 +62,11 @@ class JdbcMemberDirectory implements MemberDirectory {
                 String.class, nameKey, localUnitId);
     }
 
+    /**
+     * Takes the region's counter (its row stays locked until commit, so concurrent assignments in one region
+     * queue up) and moves it past any card number of the region given explicitly in the meantime: those do
+     * not touch the counter, so registrations with a card number never wait for each other.
+     */
     @Override
     public String allocateCardNumber(String regionCode) {
         int updated = jdbc.update("update card_number_counter set last_number = last_number + 1 where prefix = ?",
@@ -69,9 +74,18 @@ class JdbcMemberDirectory implements MemberDirectory {
         if (updated == 0) {
             throw new IllegalStateException("no card number counter for region " + regionCode);
         }
-        Long number = jdbc.queryForObject("select last_number from card_number_counter where prefix = ?", Long.class,
+        long next = jdbc.queryForObject("select last_number from card_number_counter where prefix = ?", Long.class,
                 regionCode);
-        return String.format("%s-%06d", regionCode, number);
+        String highestGiven = jdbc.queryForObject("select max(card_number) from member_card "
+                + "where card_number > ? and card_number < ?", String.class, regionCode + "-", regionCode + "-A");
+        if (highestGiven != null) {
+            Matcher card = CARD.matcher(highestGiven);
+            if (card.matches() && Long.parseLong(card.group(2)) >= next) {
+                next = Long.parseLong(card.group(2)) + 1;
+                jdbc.update("update card_number_counter set last_number = ? where prefix = ?", next, regionCode);
+            }
+        }
+        return String.format("%s-%06d", regionCode, next);
     }
 
     @EventHandler
@@ -91,11 +105,6 @@ class JdbcMemberDirectory implements MemberDirectory {
         jdbc.update("insert into member_directory (member_id, name_key, local_unit_id, status) values (?, ?, ?, ?)",
                 event.memberId(), NameKey.of(event.lastName(), event.firstName(), event.birthYear()),
                 event.localUnitId(), MemberStatus.ACTIVE.name());
-        Matcher card = CARD.matcher(event.cardNumber());
-        if (card.matches()) {
-            jdbc.update("update card_number_counter set last_number = greatest(last_number, ?) where prefix = ?",
-                    Long.parseLong(card.group(2)), card.group(1));
-        }
     }
 
     @EventHandler

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -26,6 +27,8 @@ public class ProjectionIndex {
     private final String mappingResource;
     private final Clock clock;
     private volatile String writeIndex;
+    /** What a lazy initialisation by a writer found, kept for the next {@link #initialise()} to report. */
+    private State unreported = State.READY;
 
     /**
      * @param alias           the name queries use, e.g. {@code jekafo-members}
@@ -53,32 +56,71 @@ public class ProjectionIndex {
     public String writeIndex() {
         String current = writeIndex;
         if (current == null) {
-            initialise();
-            current = writeIndex;
+            synchronized (this) {
+                State found = initialise();
+                if (found != State.READY) {
+                    unreported = found;
+                }
+                current = writeIndex;
+            }
         }
         return current;
     }
 
+    /** What {@link #initialise()} found. */
+    public enum State {
+        /** The alias and its index are in place. */
+        READY,
+        /** The alias was missing (first start, or Elasticsearch lost it): a new, empty index is behind it now. */
+        CREATED,
+        /** A rebuild was cut short (the application stopped, Elasticsearch failed): its index was deleted. */
+        REBUILD_INTERRUPTED
+    }
+
     /**
-     * Makes sure the alias exists. Returns {@code true} when it had to create a new, empty index (first
-     * start, or the index was lost) — the projection must then be replayed from the event store.
+     * Makes sure the alias exists. Anything but {@link State#READY} means the projection must be replayed
+     * from the event store: into the new index when {@code CREATED}, through a full rebuild when an earlier
+     * rebuild was interrupted (the aliased index may have missed events written to the unfinished one).
      */
-    public synchronized boolean initialise() {
+    public synchronized State initialise() {
+        State found = check();
+        if (found == State.READY && unreported != State.READY) {
+            found = unreported;
+        }
+        unreported = State.READY;
+        return found;
+    }
+
+    private State check() {
         try {
-            if (client.indices().existsAlias(a -> a.name(alias)).value()) {
-                if (writeIndex == null) {
-                    writeIndex = client.indices().getAlias(a -> a.name(alias)).result().keySet().iterator().next();
-                }
-                return false;
+            if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+                String created = createConcreteIndex();
+                client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(created).alias(alias))));
+                writeIndex = created;
+                LOG.info("Created index {} behind alias {}", created, alias);
+                return State.CREATED;
             }
-            String created = createConcreteIndex();
-            client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(created).alias(alias))));
-            writeIndex = created;
-            LOG.info("Created index {} behind alias {}", created, alias);
-            return true;
+            if (writeIndex != null) {
+                return State.READY;
+            }
+            Set<String> aliased = client.indices().getAlias(a -> a.name(alias)).result().keySet();
+            writeIndex = aliased.iterator().next();
+            Set<String> unfinished = new HashSet<>(
+                    client.indices().get(g -> g.index(alias + "-*")).result().keySet());
+            unfinished.removeAll(aliased);
+            for (String index : unfinished) {
+                client.indices().delete(d -> d.index(index));
+                LOG.warn("Deleted {}, left by an interrupted rebuild of {}", index, alias);
+            }
+            return unfinished.isEmpty() ? State.READY : State.REBUILD_INTERRUPTED;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Forgets the write index after a failed rebuild, so that the next {@link #initialise()} sorts it out. */
+    public synchronized void abandonRebuild() {
+        writeIndex = null;
     }
 
     /** Starts writing into a new, empty index, while queries keep reading the aliased one. */

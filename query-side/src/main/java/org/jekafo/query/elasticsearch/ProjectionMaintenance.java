@@ -35,6 +35,7 @@ public class ProjectionMaintenance {
     private final List<ProjectionIndex> indices;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     private final Set<String> needReplay = ConcurrentHashMap.newKeySet();
+    private final Set<String> needRebuild = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-rebuild");
         thread.setDaemon(true);
@@ -65,20 +66,42 @@ public class ProjectionMaintenance {
     @Scheduled(initialDelay = 0, fixedDelayString = "${jekafo.projections.check-interval:10s}")
     public void checkIndices() {
         for (ProjectionIndex index : indices) {
+            if (rebuilding.contains(index.processingGroup())) {
+                continue;
+            }
             try {
-                if (index.initialise()) {
-                    needReplay.add(index.processingGroup());
+                switch (index.initialise()) {
+                    case CREATED -> needReplay.add(index.processingGroup());
+                    case REBUILD_INTERRUPTED -> needRebuild.add(index.processingGroup());
+                    case READY -> { }
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Elasticsearch index {} cannot be checked now: {}", index.alias(), e.toString());
             }
         }
         for (String group : Set.copyOf(needReplay)) {
-            if (processor(group).map(StreamingEventProcessor::isRunning).orElse(false)) {
+            processor(group).filter(StreamingEventProcessor::isRunning).ifPresent(processor -> {
                 needReplay.remove(group);
+                replayInPlace(group, processor);
+            });
+        }
+        for (String group : Set.copyOf(needRebuild)) {
+            if (processor(group).map(StreamingEventProcessor::isRunning).orElse(false)) {
+                needRebuild.remove(group);
                 rebuild(group);
             }
         }
+    }
+
+    /**
+     * Replays a projection into its new, empty index (already behind the alias: there is nothing older to
+     * keep serving). On a first start this is a replay of nothing.
+     */
+    private void replayInPlace(String group, StreamingEventProcessor processor) {
+        LOG.info("Replaying {} into its new index", group);
+        processor.shutdownAsync().join();
+        processor.resetTokens();
+        processor.start();
     }
 
     /** Starts rebuilding one projection; the future completes when the alias has moved. */
@@ -99,6 +122,10 @@ public class ProjectionMaintenance {
                 processor.start();
                 awaitCaughtUp(processor, target);
                 index.completeRebuild();
+            } catch (RuntimeException e) {
+                index.abandonRebuild();
+                needRebuild.add(processingGroup);
+                throw e;
             } finally {
                 rebuilding.remove(processingGroup);
             }

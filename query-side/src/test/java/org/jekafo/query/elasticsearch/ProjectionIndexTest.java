@@ -50,7 +50,7 @@ class ProjectionIndexTest {
 
     @Test
     void firstInitialisationCreatesAConcreteIndexBehindTheAliasAndSaysSo() {
-        boolean created = index.initialise();
+        boolean created = index.initialise() == ProjectionIndex.State.CREATED;
 
         assertThat(created).isTrue();
         assertThat(index.writeIndex()).startsWith(ALIAS + "-");
@@ -62,7 +62,7 @@ class ProjectionIndexTest {
         index.initialise();
         String first = index.writeIndex();
 
-        boolean created = index.initialise();
+        boolean created = index.initialise() == ProjectionIndex.State.CREATED;
 
         assertThat(created).isFalse();
         assertThat(index.writeIndex()).isEqualTo(first);
@@ -74,11 +74,43 @@ class ProjectionIndexTest {
         index.initialise();
         ProjectionIndex afterRestart = Notes.index();
 
-        boolean created = afterRestart.initialise();
+        boolean created = afterRestart.initialise() == ProjectionIndex.State.CREATED;
 
         assertThat(created).isFalse();
         assertThat(afterRestart.writeIndex()).isEqualTo(index.writeIndex());
         assertThat(indicesMatching(ALIAS + "*")).containsExactly(index.writeIndex());
+    }
+
+    @Test
+    void rebuildInterruptedByARestartIsReportedAndItsIndexDeleted() {
+        String old = rebuildBegunAfterNotesAAndB();
+        String unfinished = index.writeIndex();
+        ProjectionIndex afterRestart = Notes.index();
+
+        ProjectionIndex.State found = afterRestart.initialise();
+
+        assertThat(found).isEqualTo(ProjectionIndex.State.REBUILD_INTERRUPTED);
+        assertThat(afterRestart.writeIndex()).isEqualTo(old);
+        assertThat(indicesMatching(ALIAS + "*")).containsExactly(old).doesNotContain(unfinished);
+    }
+
+    @Test
+    void abandonedRebuildIsReportedByTheNextInitialisation() {
+        String old = rebuildBegunAfterNotesAAndB();
+        index.abandonRebuild();
+
+        ProjectionIndex.State found = index.initialise();
+
+        assertThat(found).isEqualTo(ProjectionIndex.State.REBUILD_INTERRUPTED);
+        assertThat(index.writeIndex()).isEqualTo(old);
+    }
+
+    @Test
+    void indexCreatedByAWriterIsReportedToTheNextInitialisation() {
+        index.writeIndex();
+
+        assertThat(index.initialise()).isEqualTo(ProjectionIndex.State.CREATED);
+        assertThat(index.initialise()).isEqualTo(ProjectionIndex.State.READY);
     }
 
     @Test
@@ -192,7 +224,7 @@ class ProjectionIndexTest {
         written(index, 0, "before the loss", "a");
         TestElasticsearch.deleteIndices(ALIAS + "*");
 
-        boolean created = index.initialise();
+        boolean created = index.initialise() == ProjectionIndex.State.CREATED;
 
         assertThat(created).as("initialise() must report the new, empty index so that it is replayed").isTrue();
         assertThat(indicesOfAlias(ALIAS)).containsExactly(index.writeIndex());
