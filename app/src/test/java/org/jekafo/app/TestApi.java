@@ -1,5 +1,6 @@
 package org.jekafo.app;
 
+import org.awaitility.core.ConditionFactory;
 import org.springframework.graphql.GraphQlResponse;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
 public final class TestApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static volatile boolean settled;
 
     private final WebTestClient web;
     private final HttpGraphQlTester graphQl;
@@ -111,9 +113,10 @@ public final class TestApi {
         return run("memberCounts", "filter", filter).data("memberCounts");
     }
 
+    /** The id of a unit by its code; a unit of the reference tree may take a moment to be indexed after start. */
     public String unitId(String code) {
-        Map<String, Object> unit = run("orgUnit", "code", code).data("orgUnit");
-        assertThat(unit).as("unit %s", code).isNotNull();
+        Map<String, Object> unit = await().atMost(Duration.ofSeconds(30))
+                .until(() -> run("orgUnit", "code", code).<Map<String, Object>>data("orgUnit"), u -> u != null);
         return (String) unit.get("id");
     }
 
@@ -129,13 +132,23 @@ public final class TestApi {
         return head == null ? -1 : ((Number) head).longValue();
     }
 
-    /** Waits until no projection is being rebuilt and every one has applied the whole event store. */
+    /**
+     * Waits until no projection is being rebuilt and every one has applied the whole event store. The first
+     * time in this JVM it also waits for that to last a few seconds: just after start, the reference tree is
+     * still being projected and an empty index may still be replaced by a rebuild (during which mutations do
+     * not read their writes).
+     */
     public void awaitProjectionsCaughtUp() {
-        await().atMost(Duration.ofSeconds(120)).until(() -> {
+        ConditionFactory wait = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200));
+        if (!settled) {
+            wait = wait.during(Duration.ofSeconds(4));
+        }
+        wait.until(() -> {
             List<Map<String, Object>> all = run("projections", Map.of()).data("projections");
             return all.stream().allMatch(p -> Boolean.FALSE.equals(p.get("rebuilding"))
                     && p.get("lag") != null && ((Number) p.get("lag")).longValue() == 0);
         });
+        settled = true;
     }
 
     /** The input of a valid registration without card number, national ID or enrolment date. */

@@ -2,6 +2,7 @@ package org.jekafo.app.config;
 
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.jekafo.api.common.Refusal;
 
 /** Finds why a command or query was refused, whichever node handled it. */
@@ -12,7 +13,7 @@ public final class Refusals {
 
     /**
      * The {@link Refusal} in the cause chain: the details of a handler's exception (they travel across Axon
-     * Server), or NOT_FOUND for an unknown aggregate; {@code null} for anything else.
+     * Server), or NOT_FOUND for an unknown aggregate (or the id of another kind of aggregate); {@code null} for anything else.
      */
     public static Refusal in(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
@@ -20,7 +21,7 @@ public final class Refusals {
                     && handlerFailure.getDetails().orElse(null) instanceof Refusal refusal) {
                 return refusal;
             }
-            if (cause instanceof AggregateNotFoundException) {
+            if (cause instanceof AggregateNotFoundException || cause instanceof IncompatibleAggregateException) {
                 return new Refusal("NOT_FOUND", null, "Cet enregistrement n'existe pas.");
             }
             if (cause.getCause() == cause) {

@@ -76,6 +76,7 @@ class MemberQueriesTest extends IntegrationTest {
     @BeforeAll
     void registerTwelveMembers() {
         api = new TestApi(port);
+        api.awaitProjectionsCaughtUp();
         for (String code : UNIT_NAMES.keySet()) {
             unitIds.put(code, api.unitId(code));
         }

@@ -36,6 +36,7 @@ class MemberRulesTest extends IntegrationTest {
     @BeforeEach
     void connect() {
         api = new TestApi(port);
+        api.awaitProjectionsCaughtUp();
     }
 
     @Test
@@ -114,7 +115,7 @@ class MemberRulesTest extends IntegrationTest {
 
         assertThat(registered).containsEntry("lastName", lookAlike.get("lastName")).containsEntry("version", 0);
         assertThat(api.count(Map.of("name", first.get("lastName")))).isEqualTo(2);
-        assertThat((List<?>) api.history((String) registered.get("id")).get(0).get("changes"))
+        assertThat((List<Object>) api.history((String) registered.get("id")).get(0).get("changes"))
                 .contains(Map.of("field", "confirmedPossibleDuplicate", "value", "true"));
     }
 
