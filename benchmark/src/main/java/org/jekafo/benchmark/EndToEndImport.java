@@ -16,8 +16,8 @@ final class EndToEndImport {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     /** The figures of one import. */
-    record Outcome(Measurement endToEnd, Measurement commandSide, CensusImport.Result result,
-                   double peakHeapSampledMb, double peakHeapPoolsMb) {
+    record Outcome(Measurement endToEnd, Measurement commandSide, CensusImport.Result result, HeapSampler.Window heap,
+                   double cpuSeconds) {
     }
 
     private EndToEndImport() {
@@ -29,7 +29,9 @@ final class EndToEndImport {
         if (before != 0) {
             throw new IllegalStateException(MEMBERS_ALIAS + " is not empty before the import: " + before);
         }
+        String load = Machine.loadAverage1();
         heap.reset();
+        long cpuBefore = Machine.processCpuNanos();
         long start = System.nanoTime();
         CensusImport.Result result = censusImport.importFile(csv, rejectionReport, parallelism,
                 progress -> {
@@ -42,16 +44,21 @@ final class EndToEndImport {
         Console.say(String.format(Locale.ROOT, "command side done in %.1f s: %d registered, %d already imported, "
                         + "%d rejected; waiting until %,d members are searchable", result.elapsed().toMillis() / 1000.0,
                 result.registered(), result.alreadyImported(), result.rejections().size(), expectedMembers));
+        if (result.registered() != expectedMembers) {
+            throw new IllegalStateException("the import registered " + result.registered() + " members, not the "
+                    + expectedMembers + " of the file (" + result.alreadyImported() + " already imported, "
+                    + result.rejections().size() + " rejected): no end-to-end figure to give");
+        }
         long searchable = search.awaitSearchable(MEMBERS_ALIAS, expectedMembers, TIMEOUT);
-        double sampled = heap.sampledPeakMb();
-        double pools = heap.poolPeaksMb();
+        HeapSampler.Window heapWindow = heap.window();
+        double cpuSeconds = (Machine.processCpuNanos() - cpuBefore) / 1e9;
         Console.say(String.format(Locale.ROOT, "all searchable %.1f s after the command side finished",
                 (searchable - commandSideDone) / 1e9));
         return new Outcome(
                 new Measurement("End to end: import until all searchable in " + MEMBERS_ALIAS, expectedMembers,
-                        "members", Duration.ofNanos(searchable - start)),
+                        "members", Duration.ofNanos(searchable - start), load),
                 new Measurement("Command side alone (CensusImport.importFile)", result.lines(), "lines",
-                        result.elapsed()),
-                result, sampled, pools);
+                        result.elapsed(), load),
+                result, heapWindow, cpuSeconds);
     }
 }

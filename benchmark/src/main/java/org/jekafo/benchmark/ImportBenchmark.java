@@ -5,6 +5,7 @@ import org.jekafo.elasticsearch.local.LocalElasticsearch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -88,7 +89,7 @@ public final class ImportBenchmark {
                 double applicationStart;
                 try (RunningApplication application = RunningApplication.start(options, elasticsearch.url(), dataDir,
                         database)) {
-                    application.awaitProjectionsIdle(java.time.Duration.ofMinutes(5));
+                    application.awaitProjectionsIdle(Duration.ofMinutes(5));
                     applicationStart = (System.nanoTime() - t1) / 1e9;
                     Console.say("application ready, reference tree loaded, projections idle; importing");
                     outcome = EndToEndImport.run(application.censusImport(), search, options.file(),

@@ -25,6 +25,17 @@ final class Machine {
         }
     }
 
+    /** CPU time this JVM has used so far, all threads; -1 if unknown. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /** The 1 minute load average. */
+    static String loadAverage1() {
+        return loadAverage().split(",")[0].replace(" (1 min)", "");
+    }
+
     static int processors() {
         return Runtime.getRuntime().availableProcessors();
     }

@@ -2,8 +2,8 @@ package org.jekafo.benchmark;
 
 import java.time.Duration;
 
-/** {@code count} items done in {@code elapsed}. */
-record Measurement(String name, int count, String unit, Duration elapsed) {
+/** {@code count} items done in {@code elapsed}; {@code loadAtStart} is the machine's 1-minute load average then. */
+record Measurement(String name, int count, String unit, Duration elapsed, String loadAtStart) {
 
     double seconds() {
         return elapsed.toNanos() / 1e9;

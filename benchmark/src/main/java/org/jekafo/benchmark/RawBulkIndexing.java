@@ -54,6 +54,7 @@ final class RawBulkIndexing {
         client.indices().create(c -> c.index(INDEX).withJson(
                 new ByteArrayInputStream(SETTINGS_AND_MAPPINGS.getBytes(StandardCharsets.UTF_8))));
         List<List<String>> rows = census.rows();
+        String load = Machine.loadAverage1();
         long start = System.nanoTime();
         for (int from = 0; from < rows.size(); from += BULK_SIZE) {
             BulkRequest.Builder bulk = new BulkRequest.Builder();
@@ -69,7 +70,7 @@ final class RawBulkIndexing {
         }
         long searchable = search.awaitSearchable(INDEX, rows.size(), Duration.ofMinutes(10));
         Measurement measurement = new Measurement("Raw Elasticsearch: bulk of " + BULK_SIZE + " into " + INDEX
-                + " until searchable", rows.size(), "docs", Duration.ofNanos(searchable - start));
+                + " until searchable", rows.size(), "docs", Duration.ofNanos(searchable - start), load);
         client.indices().delete(d -> d.index(INDEX));
         return measurement;
     }

@@ -37,6 +37,7 @@ final class RawJdbcInserts {
                 ddl.execute("drop table if exists " + TABLE);
                 ddl.execute(CREATE);
             }
+            String load = Machine.loadAverage1();
             long start = System.nanoTime();
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (List<String> row : census.rows()) {
@@ -56,7 +57,7 @@ final class RawJdbcInserts {
                 check.execute("drop table " + TABLE);
             }
             return new Measurement("Raw JDBC: single-row autocommit INSERTs into " + TABLE, census.size(), "rows",
-                    elapsed);
+                    elapsed, load);
         }
     }
 

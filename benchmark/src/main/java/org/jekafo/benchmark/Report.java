@@ -25,6 +25,7 @@ final class Report {
     static Report of(Figures f) {
         Report report = new Report();
         EndToEndImport.Outcome outcome = f.importOutcome();
+        HeapSampler.Window heap = outcome.heap();
         Measurement e2e = outcome.endToEnd();
         Measurement command = outcome.commandSide();
         report.add("# Jɛkafo census import benchmark — profile `" + f.options().profile() + "`");
@@ -33,40 +34,55 @@ final class Report {
                 f.startedAt(), Machine.host(), Machine.processors(), f.loadAtStart(), f.loadAtEnd()));
         report.add("");
         report.table(List.of(
-                row("Measurement", "Items", "Time (s)", "Rate", "× raw JDBC", "× raw ES bulk"),
-                row(e2e.name(), count(e2e), seconds(e2e), rate(e2e), ratio(e2e, f.rawJdbc()), ratio(e2e, f.rawBulk())),
+                row("Measurement", "Items", "Time (s)", "Rate", "× raw JDBC", "× raw ES bulk", "Load at start"),
+                row(e2e.name(), count(e2e), seconds(e2e), rate(e2e), ratio(e2e, f.rawJdbc()), ratio(e2e, f.rawBulk()),
+                        e2e.loadAtStart()),
                 row(command.name(), count(command), seconds(command), rate(command), ratio(command, f.rawJdbc()),
-                        ratio(command, f.rawBulk())),
-                row(f.rawJdbc().name(), count(f.rawJdbc()), seconds(f.rawJdbc()), rate(f.rawJdbc()), "1", NONE),
-                row(f.rawBulk().name(), count(f.rawBulk()), seconds(f.rawBulk()), rate(f.rawBulk()), NONE, "1")));
+                        ratio(command, f.rawBulk()), command.loadAtStart()),
+                row(f.rawJdbc().name(), count(f.rawJdbc()), seconds(f.rawJdbc()), rate(f.rawJdbc()), "1.00", NONE,
+                        f.rawJdbc().loadAtStart()),
+                row(f.rawBulk().name(), count(f.rawBulk()), seconds(f.rawBulk()), rate(f.rawBulk()), NONE, "1.00",
+                        f.rawBulk().loadAtStart())));
         report.add("");
-        report.add(String.format(Locale.ROOT, "**End to end: %.0f members/s = %.2f × raw JDBC, %.2f × raw ES bulk.** "
-                        + "Command side alone: %.0f lines/s = %.2f × raw JDBC.", e2e.perSecond(),
-                e2e.ratioTo(f.rawJdbc()), e2e.ratioTo(f.rawBulk()), command.perSecond(), command.ratioTo(f.rawJdbc())));
+        report.add(String.format(Locale.ROOT, "**End to end: %.0f members/s = %s × raw JDBC, %s × raw ES bulk.** "
+                        + "Command side alone: %.0f lines/s = %s × raw JDBC.", e2e.perSecond(),
+                ratio(e2e, f.rawJdbc()), ratio(e2e, f.rawBulk()), command.perSecond(), ratio(command, f.rawJdbc())));
         report.add("");
         report.table(List.of(
                 row("Heap of the benchmark JVM (application + import)", "MB"),
                 row("Maximum heap (-Xmx)", mb(HeapSampler.maxHeapMb())),
-                row("Peak heap used during the import, sampled every 20 ms", mb(outcome.peakHeapSampledMb())),
-                row("Sum of the heap pools' peak usages during the import (upper bound)", mb(outcome.peakHeapPoolsMb())),
-                row("Peak heap used over the whole run, sampled every 20 ms", mb(f.overallPeakHeapMb()))));
+                row("Peak heap used during the import, sampled every 20 ms", mb(heap.sampledPeakMb())),
+                row("Sum of the heap pools' peak usages during the import (upper bound)", mb(heap.poolPeaksMb())),
+                row("Highest heap used right after a GC during the import (live data and then some)",
+                        mb(heap.afterGcPeakMb())),
+                row("Peak heap used over the whole run (start-up, import, raw limits), sampled", mb(f.overallPeakHeapMb())),
+                row(String.format(Locale.ROOT, "GC during the import: %d collections, %.1f s", heap.collections(),
+                        heap.collectionSeconds()), String.format(Locale.ROOT, "%.0f%% of the time",
+                        100 * heap.collectionSeconds() / e2e.seconds()))));
         report.add("");
         var result = outcome.result();
         report.add("Conditions:");
         report.add("");
-        report.add("- census: `" + f.options().file() + "`, " + String.format(Locale.ROOT, "%,d", result.lines())
-                + " lines: " + result.registered() + " registered, " + result.alreadyImported() + " already imported, "
-                + result.rejections().size() + " rejected; parallelism " + f.options().parallelism());
-        report.add("- event store: " + f.databaseDescription());
+        report.add("- census: `" + f.options().file() + "`, " + String.format(Locale.ROOT,
+                "%,d lines: %,d registered, %,d already imported, %,d rejected; parallelism %d", result.lines(), result.registered(), result.alreadyImported(), result.rejections().size(),
+                f.options().parallelism()));
+        report.add("- event store: " + f.databaseDescription() + (f.options().postgres()
+                ? " (a separate server process: not in the heap above)"
+                : " (embedded: the database engine and its page cache live in the heap above)"));
         report.add("- Elasticsearch: " + f.elasticsearch() + ", a separate process with its own 512 MB heap "
                 + "(not counted above); started in " + String.format(Locale.ROOT, "%.1f s", f.elasticsearchStartSeconds())
-                + ", application started in " + String.format(Locale.ROOT, "%.1f s", f.applicationStartSeconds()));
+                + ", application started with its projections idle in " + String.format(Locale.ROOT, "%.1f s", f.applicationStartSeconds()));
+        report.add(String.format(Locale.ROOT, "- CPU of the benchmark JVM during the import: %.0f s over %.0f s, "
+                + "%.2f of the %d processors on average (Elasticsearch and PostgreSQL not included)",
+                outcome.cpuSeconds(), e2e.seconds(), outcome.cpuSeconds() / e2e.seconds(), Machine.processors()));
         report.add("- JVM: " + Machine.java() + ", garbage collectors " + Machine.garbageCollectors());
         report.add("- end to end: from the call of `CensusImport.importFile` until a refresh + count on `"
                 + EndToEndImport.MEMBERS_ALIAS + "` (every 200 ms once the command side returned) reaches "
                 + String.format(Locale.ROOT, "%,d", e2e.count()));
         report.add("- raw JDBC: one connection of the application's pool, one thread, prepared INSERT of the 12 "
                 + "columns, autocommit (one commit per row), table with a primary key on card_number");
+        report.add("- load at start: the machine's 1-minute load average when the measurement began (other work "
+                + "on the machine slows every figure; the ratios hold only if the load stayed alike)");
         report.add("- raw ES bulk: one bulk request of " + RawBulkIndexing.BULK_SIZE + " at a time, explicit ids, "
                 + "then refresh + count until all are searchable");
         return report;
@@ -131,8 +147,10 @@ final class Report {
         return String.format(Locale.ROOT, "%,.0f %s/s", m.perSecond(), m.unit());
     }
 
+    /** Two decimals, three below 0.1 so that small ratios keep their digits. */
     private static String ratio(Measurement m, Measurement limit) {
-        return String.format(Locale.ROOT, "%.2f", m.ratioTo(limit));
+        double ratio = m.ratioTo(limit);
+        return String.format(Locale.ROOT, ratio < 0.1 ? "%.3f" : "%.2f", ratio);
     }
 
     private static String mb(double value) {

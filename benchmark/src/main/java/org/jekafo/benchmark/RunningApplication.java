@@ -17,9 +17,11 @@ import java.util.List;
 final class RunningApplication implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final long startedNanos;
 
-    private RunningApplication(ConfigurableApplicationContext context) {
+    private RunningApplication(ConfigurableApplicationContext context, long startedNanos) {
         this.context = context;
+        this.startedNanos = startedNanos;
     }
 
     /**
@@ -38,7 +40,8 @@ final class RunningApplication implements AutoCloseable {
         if (options.postgres()) {
             builder.profiles("postgres");
         }
-        return new RunningApplication(builder.run(args.toArray(String[]::new)));
+        long started = System.nanoTime();
+        return new RunningApplication(builder.run(args.toArray(String[]::new)), started);
     }
 
     CensusImport censusImport() {
@@ -49,15 +52,26 @@ final class RunningApplication implements AutoCloseable {
         return context.getBean(DataSource.class);
     }
 
-    /** Waits until every projection runs, without error, and has applied every event in the store. */
+    /**
+     * Waits until the projections are idle: every one runs, without error, is not rebuilding its index and has
+     * applied every event in the store. On a fresh Elasticsearch the application creates the indices at start
+     * and has the projections replayed into them by its periodic index check ({@code
+     * jekafo.projections.check-interval}, 10 s), once their processors run: so this also waits until that
+     * check has come round once more after the start, and wants the projections idle for a whole second.
+     */
     void awaitProjectionsIdle(Duration timeout) throws InterruptedException {
         ProjectionProgress progress = context.getBean(ProjectionProgress.class);
+        Duration checkInterval = context.getEnvironment().getProperty("jekafo.projections.check-interval",
+                Duration.class, Duration.ofSeconds(10));
+        long notBefore = startedNanos + checkInterval.plusSeconds(5).toNanos();
         long deadline = System.nanoTime() + timeout.toNanos();
+        int idlePolls = 0;
         while (true) {
             List<ProjectionProgress.Status> statuses = progress.statuses();
             boolean idle = !statuses.isEmpty() && statuses.stream()
-                    .allMatch(s -> s.running() && !s.error() && s.lag() != null && s.lag() == 0);
-            if (idle) {
+                    .allMatch(s -> s.running() && !s.error() && !s.rebuilding() && s.lag() != null && s.lag() == 0);
+            idlePolls = idle ? idlePolls + 1 : 0;
+            if (idlePolls >= 5 && System.nanoTime() >= notBefore) {
                 return;
             }
             if (System.nanoTime() > deadline) {

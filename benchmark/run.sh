@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Census import benchmark (not a test: it gates nothing).
+#   benchmark/run.sh                    both profiles, one after the other: default (H2), then postgres
+#   benchmark/run.sh default|postgres   one profile
+# Further arguments go to the benchmark: --file=PATH (default ../shared/data/census-22k.csv from the project
+# root), --parallelism=N (default 8). Results: printed, and in benchmark/target/benchmark-<profile>.md.
+# The postgres profile needs a local PostgreSQL on 127.0.0.1:5432, user postgres, trust authentication.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=benchmark/target/benchmark.jar
+
+profiles=(default postgres)
+if [ $# -gt 0 ] && [[ "$1" != --* ]]; then
+  case "$1" in
+    default|postgres) profiles=("$1"); shift ;;
+    *) echo "usage: $0 [default|postgres] [--file=PATH] [--parallelism=N]" >&2; exit 2 ;;
+  esac
+fi
+
+if [ ! -f "$jar" ] || [ -n "$(find core-api command-side query-side graphql-schema app local-elasticsearch benchmark pom.xml \
+      -path '*/target' -prune -o -newer "$jar" \( -name '*.java' -o -name '*.graphqls' -o -name '*.sql' \
+      -o -name '*.yml' -o -name '*.json' -o -name '*.csv' -o -name 'pom.xml' -o -name '*.properties' \) -print 2>/dev/null \
+      | head -n 1)" ]; then
+  echo "Building (./mvnw -q -B install -DskipTests)…"
+  ./mvnw -q -B install -DskipTests
+fi
+
+status=0
+for profile in "${profiles[@]}"; do
+  echo "=== profile $profile — $(uptime)"
+  java -Xmx512m -Daxoniq.update-checker.disabled=true -jar "$jar" --profile="$profile" "$@" || status=$?
+  if [ "$status" -eq 2 ]; then
+    exit 2 # the census file is missing or the arguments are wrong: the other profile would fail the same way
+  fi
+done
+exit "$status"
