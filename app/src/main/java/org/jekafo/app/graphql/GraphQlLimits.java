@@ -85,7 +85,7 @@ class GraphQlLimits {
     }
 
     @Bean
-    MaxQueryComplexityInstrumentation complexityLimit(@Value("${jekafo.graphql.max-complexity:30000}") int maxComplexity) {
+    MaxQueryComplexityInstrumentation complexityLimit(@Value("${jekafo.graphql.max-complexity:50000}") int maxComplexity) {
         FieldComplexityCalculator weighted = (environment, childComplexity) -> {
             Object first = environment.getArguments().get("first");
             boolean list = graphql.schema.GraphQLTypeUtil.isList(

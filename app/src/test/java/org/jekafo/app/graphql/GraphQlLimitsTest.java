@@ -36,7 +36,7 @@ class GraphQlLimitsTest extends IntegrationTest {
 
     @Test
     void queryAskingForTooMuchIsRefused() {
-        String greedy = "{ members(first: 500) { edges { node { cardNumber history { type principal role channel occurredAt changes { field value } } "
+        String greedy = "{ members(first: 500) { edges { node { cardNumber history { type principal role channel occurredAt correlationId causationId changes { field value } } "
                 + "dues { year amountFcfa } trades { code label } } } } }";
 
         assertRefused(greedy, "QUERY_TOO_COMPLEX", "trop coûteuse");
