@@ -1,5 +1,6 @@
 package org.jekafo.app.census;
 
+import org.axonframework.common.IdentifierFactory;
 import org.jekafo.api.common.Channel;
 import org.jekafo.api.common.CsvLine;
 import org.jekafo.api.common.Refusal;
@@ -27,7 +28,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -138,7 +138,7 @@ public class CensusImport {
         if (line.refusal() != null) {
             return new Outcome(Kind.REJECTED, line.refusal());
         }
-        String memberId = UUID.randomUUID().toString();
+        String memberId = IdentifierFactory.getInstance().generateIdentifier();
         RegisterMemberCommand command = line.toCommand(memberId);
         try {
             Object result = sender.send(command, new CommandContext(context.principal(), context.channel(),

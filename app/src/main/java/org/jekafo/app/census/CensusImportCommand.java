@@ -42,7 +42,7 @@ class CensusImportCommand implements ApplicationRunner {
                         ConfigurableApplicationContext context,
                         @Value("${jekafo.import.file}") String file,
                         @Value("${jekafo.import.report:rejets-import.csv}") String report,
-                        @Value("${jekafo.import.parallelism:8}") int parallelism,
+                        @Value("${jekafo.import.parallelism:4}") int parallelism,
                         @Value("${jekafo.import.exit:true}") boolean exitWhenDone) {
         this.censusImport = censusImport;
         this.projections = projections;

@@ -1,5 +1,6 @@
 package org.jekafo.app.census;
 
+import org.axonframework.common.IdentifierFactory;
 import org.jekafo.api.common.Channel;
 import org.jekafo.api.common.CsvLine;
 import org.jekafo.api.orgunit.CreateOrgUnitCommand;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * On start, creates through commands the units of the reference tree ({@code federation-structure.csv},
@@ -61,7 +61,7 @@ class FederationStructureLoader implements ApplicationRunner {
                 String parentId = parentCode.isBlank() ? null
                         : directory.findByCode(parentCode).map(OrgUnitEntry::orgUnitId).orElseThrow(
                                 () -> new IllegalStateException("parent " + parentCode + " of " + code + " is missing"));
-                sender.send(new CreateOrgUnitCommand(UUID.randomUUID().toString(), code, cells.get(2),
+                sender.send(new CreateOrgUnitCommand(IdentifierFactory.getInstance().generateIdentifier(), code, cells.get(2),
                         OrgUnitLevel.valueOf(cells.get(0)), parentId), context);
                 created++;
             }

@@ -1,5 +1,6 @@
 package org.jekafo.app.config;
 
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -11,7 +12,6 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Sends commands with the metadata every event must carry: acting principal and role, channel,
@@ -36,7 +36,7 @@ public class CommandSender {
                                  String clientCommandId, Instant capturedAt) {
 
         public static CommandContext of(ActingPrincipal principal, Channel channel) {
-            return new CommandContext(principal, channel, UUID.randomUUID().toString(), null, null);
+            return new CommandContext(principal, channel, IdentifierFactory.getInstance().generateIdentifier(), null, null);
         }
 
         MetaData metaData() {

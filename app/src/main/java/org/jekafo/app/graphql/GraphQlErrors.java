@@ -1,5 +1,6 @@
 package org.jekafo.app.graphql;
 
+import org.axonframework.common.IdentifierFactory;
 import co.elastic.clients.transport.TransportException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -18,7 +19,6 @@ import java.net.ConnectException;
 import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Turns exceptions into typed GraphQL errors: a stable {@code code} and the {@code field} at fault in
@@ -43,7 +43,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             return error(environment, ErrorType.INTERNAL_ERROR, new Refusal("SERVICE_UNAVAILABLE", null,
                     unavailable + " est momentanément indisponible ; réessayez dans quelques instants."));
         }
-        String reference = UUID.randomUUID().toString();
+        String reference = IdentifierFactory.getInstance().generateIdentifier();
         LOG.error("Unexpected failure {} in {}", reference, environment.getExecutionStepInfo().getPath(), exception);
         return error(environment, ErrorType.INTERNAL_ERROR, new Refusal("INTERNAL_ERROR", null,
                 "Erreur interne du serveur ; elle a été journalisée sous la référence " + reference + "."));

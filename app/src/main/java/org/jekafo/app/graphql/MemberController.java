@@ -1,5 +1,6 @@
 package org.jekafo.app.graphql;
 
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jekafo.api.common.Gender;
@@ -49,7 +50,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** The census over GraphQL: member queries read Elasticsearch (history reads the event store). */
@@ -159,7 +159,7 @@ class MemberController {
 
     @MutationMapping
     MemberPayload registerMember(@Argument RegisterMemberInput input) {
-        String memberId = mutations.send(new RegisterMemberCommand(UUID.randomUUID().toString(), input.cardNumber(),
+        String memberId = mutations.send(new RegisterMemberCommand(IdentifierFactory.getInstance().generateIdentifier(), input.cardNumber(),
                 input.lastName(), input.firstName(), input.gender() == null ? null : input.gender().name(),
                 input.birthYear(), input.phone(), input.nationalId(), input.trades(), input.localUnitId(),
                 Boolean.TRUE.equals(input.disability()), input.enrolledOn(),

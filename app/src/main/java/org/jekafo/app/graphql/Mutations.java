@@ -1,5 +1,6 @@
 package org.jekafo.app.graphql;
 
+import org.axonframework.common.IdentifierFactory;
 import org.jekafo.api.common.Channel;
 import org.jekafo.app.config.CommandSender;
 import org.jekafo.app.config.CommandSender.CommandContext;
@@ -9,7 +10,6 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 
 /** Sends the command of a mutation with the metadata of its caller. */
 @Component
@@ -41,7 +41,7 @@ class Mutations {
             throw new InvalidInputException("INVALID_INPUT", "clientMutationId",
                     "L'identifiant de requête doit compter de 1 à 100 caractères.");
         }
-        return sender.send(command, new CommandContext(principals.current(), channel, UUID.randomUUID().toString(),
+        return sender.send(command, new CommandContext(principals.current(), channel, IdentifierFactory.getInstance().generateIdentifier(),
                 clientId, input.capturedAt()));
     }
 }

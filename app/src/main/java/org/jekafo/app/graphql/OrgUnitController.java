@@ -1,5 +1,6 @@
 package org.jekafo.app.graphql;
 
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jekafo.api.orgunit.CloseOrgUnitCommand;
@@ -25,7 +26,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** The federation's tree over GraphQL. */
 @Controller
@@ -87,7 +87,7 @@ class OrgUnitController {
 
     @MutationMapping
     OrgUnitPayload createOrgUnit(@Argument CreateOrgUnitInput input) {
-        String id = mutations.send(new CreateOrgUnitCommand(UUID.randomUUID().toString(), input.code(), input.name(),
+        String id = mutations.send(new CreateOrgUnitCommand(IdentifierFactory.getInstance().generateIdentifier(), input.code(), input.name(),
                 input.level(), input.parentId()), input);
         return new OrgUnitPayload(input.clientMutationId(), id, readYourWrites.orgUnit(id));
     }
