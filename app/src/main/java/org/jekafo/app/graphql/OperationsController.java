@@ -11,7 +11,6 @@ import org.springframework.stereotype.Controller;
 
 import java.util.List;
 
-
 /** Reference data (trades) and the state of the projections, with their rebuild. */
 @Controller
 class OperationsController {

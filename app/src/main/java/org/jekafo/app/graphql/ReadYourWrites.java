@@ -24,7 +24,9 @@ import java.util.function.ToLongFunction;
 /**
  * Lets a mutation answer with what the next query will see: it waits until the projection has applied the
  * aggregate's last event (the version in the event store), then refreshes the index so searches see it
- * too. While a projection is being rebuilt it does not wait.
+ * too. While a projection is being rebuilt, queries read the old index until the alias moves: the mutation
+ * then waits for the rebuild to finish, within the same time limit (past it, it answers with what the
+ * old index shows — the id is in the payload all the same).
  */
 @Component
 class ReadYourWrites {
@@ -79,8 +81,8 @@ class ReadYourWrites {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 2;
         Optional<V> view = read.get();
-        while (!projections.isRebuilding(index.processingGroup())
-                && view.map(versionOf::applyAsLong).orElse(-1L) < expected) {
+        while (projections.isRebuilding(index.processingGroup())
+                || view.map(versionOf::applyAsLong).orElse(-1L) < expected) {
             if (System.nanoTime() > deadline) {
                 LOG.warn("Projection {} did not reach version {} of {} within {}", index.alias(), expected,
                         aggregateId, timeout);
