@@ -4,7 +4,6 @@ import org.axonframework.common.IdentifierFactory;
 import org.jekafo.api.common.Channel;
 import org.jekafo.api.common.CsvLine;
 import org.jekafo.api.common.Refusal;
-import org.jekafo.api.membership.RegisterMemberCommand;
 import org.jekafo.api.orgunit.OrgUnitLevel;
 import org.jekafo.app.config.CommandSender;
 import org.jekafo.app.config.CommandSender.CommandContext;
@@ -12,7 +11,10 @@ import org.jekafo.app.config.Refusals;
 import org.jekafo.app.security.PrincipalProvider;
 import org.jekafo.command.orgunit.OrgUnitDirectory;
 import org.jekafo.command.orgunit.OrgUnitEntry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,11 +54,21 @@ public class CensusImport {
     private final CommandSender sender;
     private final OrgUnitDirectory units;
     private final PrincipalProvider principals;
+    private final TransactionTemplate transactions;
+    private final int blockSize;
 
-    CensusImport(CommandSender sender, OrgUnitDirectory units, PrincipalProvider principals) {
+    /**
+     * @param blockSize lines registered per database transaction; 1 where the events are not stored in that
+     *                  database (Axon Server), since the event store's commit would not wait for it
+     */
+    CensusImport(CommandSender sender, OrgUnitDirectory units, PrincipalProvider principals,
+                 PlatformTransactionManager transactionManager,
+                 @Value("${jekafo.import.block-size:50}") int blockSize) {
         this.sender = sender;
         this.units = units;
         this.principals = principals;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.blockSize = Math.max(1, blockSize);
     }
 
     /** One refused line: its number in the file (the header is line 1), card number and refusal. */
@@ -84,49 +96,101 @@ public class CensusImport {
         List<String> lines = readLines(csv);
         Map<String, String> localUnits = localUnitsByName();
         CommandContext context = CommandContext.of(principals.current(), Channel.IMPORT);
-        List<Rejection> rejections = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger registered = new AtomicInteger();
-        AtomicInteger already = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
         int total = lines.size() - 1;
-        Map<String, CompletableFuture<Void>> lastLineWithKey = new HashMap<>();
+        Tally tally = new Tally(total, start, progress);
+        Map<String, CompletableFuture<Void>> lastBlockWithKey = new HashMap<>();
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         ExecutorService workers = Executors.newFixedThreadPool(parallelism);
         try {
-            List<CompletableFuture<Void>> all = new ArrayList<>(total);
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            List<CensusLine> block = new ArrayList<>(blockSize);
             for (int i = 1; i < lines.size(); i++) {
-                int lineNumber = i + 1;
-                CensusLine line = CensusLine.parse(lines.get(i), lineNumber, localUnits);
-                inFlight.acquireUninterruptibly();
-                List<String> keys = line.orderingKeys();
-                CompletableFuture<?>[] earlier = keys.stream().map(lastLineWithKey::get)
-                        .filter(f -> f != null).toArray(CompletableFuture[]::new);
-                CompletableFuture<Void> task = CompletableFuture.allOf(earlier).thenRunAsync(() -> {
-                    Outcome outcome = register(line, context);
-                    switch (outcome.kind()) {
-                        case REGISTERED -> registered.incrementAndGet();
-                        case ALREADY_IMPORTED -> already.incrementAndGet();
-                        case REJECTED -> rejections.add(new Rejection(lineNumber, line.cardNumber(), outcome.refusal()));
-                    }
-                }, workers).whenComplete((ok, failure) -> {
-                    inFlight.release();
-                    int count = done.incrementAndGet();
-                    if (count % 500 == 0 || count == total) {
-                        progress.accept(new Progress(count, total, registered.get(), already.get(), rejections.size(),
-                                Duration.ofNanos(System.nanoTime() - start)));
-                    }
-                });
-                keys.forEach(key -> lastLineWithKey.put(key, task));
-                all.add(task);
+                block.add(CensusLine.parse(lines.get(i), i + 1, localUnits));
+                if (block.size() == blockSize || i == lines.size() - 1) {
+                    inFlight.acquireUninterruptibly();
+                    List<CensusLine> blockLines = List.copyOf(block);
+                    List<String> keys = blockLines.stream().flatMap(l -> l.orderingKeys().stream()).distinct().toList();
+                    CompletableFuture<?>[] earlier = keys.stream().map(lastBlockWithKey::get)
+                            .filter(f -> f != null).distinct().toArray(CompletableFuture[]::new);
+                    CompletableFuture<Void> task = CompletableFuture.allOf(earlier)
+                            .thenRunAsync(() -> importBlock(blockLines, context, tally), workers)
+                            .whenComplete((ok, failure) -> inFlight.release());
+                    keys.forEach(key -> lastBlockWithKey.put(key, task));
+                    all.add(task);
+                    block.clear();
+                }
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         } finally {
             workers.shutdown();
         }
-        List<Rejection> sorted = new ArrayList<>(rejections);
+        List<Rejection> sorted = new ArrayList<>(tally.rejections);
         sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
         writeReport(report, sorted);
-        return new Result(total, registered.get(), already.get(), sorted, Duration.ofNanos(System.nanoTime() - start));
+        return new Result(total, tally.registered.get(), tally.already.get(), sorted,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Registers a block of consecutive lines in one database transaction: one commit for many members. When
+     * the commands of one line are refused, nothing of the block is kept and each line is registered again
+     * on its own, so every line ends exactly as it would alone.
+     */
+    private void importBlock(List<CensusLine> block, CommandContext context, Tally tally) {
+        List<CensusLine> sendable = new ArrayList<>();
+        for (CensusLine line : block) {
+            if (line.refusal() != null) {
+                tally.record(line, new Outcome(Kind.REJECTED, line.refusal()));
+            } else {
+                sendable.add(line);
+            }
+        }
+        if (sendable.size() > 1) {
+            try {
+                List<Outcome> outcomes = transactions.execute(status -> {
+                    List<Outcome> sent = new ArrayList<>(sendable.size());
+                    sendable.forEach(line -> sent.add(send(line, context)));
+                    return sent;
+                });
+                for (int i = 0; i < sendable.size(); i++) {
+                    tally.record(sendable.get(i), outcomes.get(i));
+                }
+                return;
+            } catch (RuntimeException refused) {
+                // one line was refused (or the database failed): the block left nothing; go line by line
+            }
+        }
+        sendable.forEach(line -> tally.record(line, register(line, context)));
+    }
+
+    /** Counts as lines end, and reports progress. */
+    private static final class Tally {
+        private final List<Rejection> rejections = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicInteger registered = new AtomicInteger();
+        private final AtomicInteger already = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private final int total;
+        private final long start;
+        private final Consumer<Progress> progress;
+
+        Tally(int total, long start, Consumer<Progress> progress) {
+            this.total = total;
+            this.start = start;
+            this.progress = progress;
+        }
+
+        void record(CensusLine line, Outcome outcome) {
+            switch (outcome.kind()) {
+                case REGISTERED -> registered.incrementAndGet();
+                case ALREADY_IMPORTED -> already.incrementAndGet();
+                case REJECTED -> rejections.add(new Rejection(line.number(), line.cardNumber(), outcome.refusal()));
+            }
+            int count = done.incrementAndGet();
+            if (count % 500 == 0 || count == total) {
+                progress.accept(new Progress(count, total, registered.get(), already.get(), rejections.size(),
+                        Duration.ofNanos(System.nanoTime() - start)));
+            }
+        }
     }
 
     private enum Kind { REGISTERED, ALREADY_IMPORTED, REJECTED }
@@ -134,16 +198,13 @@ public class CensusImport {
     private record Outcome(Kind kind, Refusal refusal) {
     }
 
+    /** Registers one line in its own transaction; a refusal becomes a rejection. */
     private Outcome register(CensusLine line, CommandContext context) {
         if (line.refusal() != null) {
             return new Outcome(Kind.REJECTED, line.refusal());
         }
-        String memberId = IdentifierFactory.getInstance().generateIdentifier();
-        RegisterMemberCommand command = line.toCommand(memberId);
         try {
-            Object result = sender.send(command, new CommandContext(context.principal(), context.channel(),
-                    context.correlationId(), "import:" + sha256(line.raw()), null));
-            return new Outcome(memberId.equals(result) ? Kind.REGISTERED : Kind.ALREADY_IMPORTED, null);
+            return send(line, context);
         } catch (RuntimeException e) {
             Refusal refusal = Refusals.in(e);
             if (refusal == null) {
@@ -151,6 +212,14 @@ public class CensusImport {
             }
             return new Outcome(Kind.REJECTED, refusal);
         }
+    }
+
+    /** Sends the line's command; a refusal is thrown. */
+    private Outcome send(CensusLine line, CommandContext context) {
+        String memberId = IdentifierFactory.getInstance().generateIdentifier();
+        Object result = sender.send(line.toCommand(memberId), new CommandContext(context.principal(),
+                context.channel(), context.correlationId(), "import:" + sha256(line.raw()), null));
+        return new Outcome(memberId.equals(result) ? Kind.REGISTERED : Kind.ALREADY_IMPORTED, null);
     }
 
     /** Local units by folded "region/unit" name, as the census names them. */
