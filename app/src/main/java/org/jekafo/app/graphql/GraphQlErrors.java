@@ -1,6 +1,7 @@
 package org.jekafo.app.graphql;
 
 import org.axonframework.common.IdentifierFactory;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -29,6 +30,8 @@ import java.util.Map;
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQlErrors.class);
+    /** Elasticsearch's answer when an index is missing (lost, being recreated): search is unavailable, not broken. */
+    private static final int NOT_FOUND = 404;
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
@@ -67,8 +70,8 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     || cause instanceof DataAccessResourceFailureException) {
                 return "Le registre des événements";
             }
-            if (cause instanceof ConnectException
-                    || cause instanceof TransportException) {
+            if (cause instanceof ConnectException || cause instanceof TransportException
+                    || cause instanceof ElasticsearchException missing && missing.status() == NOT_FOUND) {
                 return "La recherche";
             }
             if (cause.getCause() == cause) {

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ import java.util.concurrent.Executors;
  * start), it is created and its projection rebuilt the same way.
  */
 @Component
-public class ProjectionMaintenance {
+public class ProjectionMaintenance implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionMaintenance.class);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -63,8 +64,19 @@ public class ProjectionMaintenance {
      * Checks every index; creates the missing ones and rebuilds their projections. Runs at start-up and
      * then every few seconds, so an Elasticsearch that was down or wiped is taken care of when it returns.
      */
+    /** Puts the indices in place before the application takes requests (the replays follow once it runs). */
+    @Override
+    public void afterSingletonsInstantiated() {
+        initialiseIndices();
+    }
+
     @Scheduled(initialDelay = 0, fixedDelayString = "${jekafo.projections.check-interval:10s}")
     public void checkIndices() {
+        initialiseIndices();
+        replayWhereNeeded();
+    }
+
+    private void initialiseIndices() {
         for (ProjectionIndex index : indices) {
             if (rebuilding.contains(index.processingGroup())) {
                 continue;
@@ -79,6 +91,9 @@ public class ProjectionMaintenance {
                 LOG.warn("Elasticsearch index {} cannot be checked now: {}", index.alias(), e.toString());
             }
         }
+    }
+
+    private void replayWhereNeeded() {
         for (String group : Set.copyOf(needReplay)) {
             processor(group).filter(StreamingEventProcessor::isRunning).ifPresent(processor -> {
                 needReplay.remove(group);
