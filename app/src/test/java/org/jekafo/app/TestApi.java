@@ -7,6 +7,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Year;
 import java.util.HashMap;
@@ -46,8 +49,28 @@ public final class TestApi {
     /** Runs a document with its variables and returns the whole response, errors included. */
     public Answer run(String document, Map<String, ?> variables) {
         GraphQlTester.Request<?> request = graphQl.documentName(document);
+        FRAGMENTS.forEach((spread, fragmentFile) -> {
+            if (documentText(document).contains(spread)) {
+                request.fragmentName(fragmentFile);
+            }
+        });
         variables.forEach(request::variable);
         return new Answer(document, request.execute().returnResponse());
+    }
+
+    /** Fragments shared by several documents, each in its own file of graphql-test/, by the spread using it. */
+    private static final Map<String, String> FRAGMENTS = Map.of("...MemberFields", "memberFields",
+            "...OrgUnitFields", "orgUnitFields");
+
+    private static String documentText(String document) {
+        try (var in = TestApi.class.getResourceAsStream("/graphql-test/" + document + ".graphql")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no document graphql-test/" + document + ".graphql");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Runs a document with one variable. */
