@@ -28,10 +28,9 @@ public class ProjectionProgress {
         this.eventStore = eventStore;
         for (ProjectionIndex index : maintenance.indices()) {
             String name = index.processingGroup();
-            Gauge.builder("jekafo.projection.lag", () -> status(name).lag() == null ? -1 : status(name).lag())
+            Gauge.builder("jekafo.projection.lag", () -> orUnknown(status(name).lag()))
                     .tag("processor", name).description("Events not yet applied to the projection").register(registry);
-            Gauge.builder("jekafo.projection.position",
-                            () -> status(name).position() == null ? -1 : status(name).position())
+            Gauge.builder("jekafo.projection.position", () -> orUnknown(status(name).position()))
                     .tag("processor", name).description("Global index of the last event applied").register(registry);
         }
     }
@@ -66,6 +65,11 @@ public class ProjectionProgress {
         return new Status(processingGroup, index.alias(), writeIndex, position, head, lag,
                 maintenance.isRebuilding(processingGroup), processor.map(StreamingEventProcessor::isRunning).orElse(false),
                 error);
+    }
+
+    /** A gauge's value: -1 when unknown. */
+    private static long orUnknown(Long value) {
+        return value == null ? -1 : value;
     }
 
     /** The lowest position over the processor's segments: everything before it is applied. */

@@ -1,12 +1,12 @@
 package org.jekafo.app.graphql;
 
 import org.jekafo.app.IntegrationTest;
+import org.jekafo.app.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -23,8 +23,7 @@ class GraphQlLimitsTest extends IntegrationTest {
 
     @BeforeEach
     void connect() {
-        graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .build());
+        graphQl = new TestApi(port).graphQl();
     }
 
     @Test

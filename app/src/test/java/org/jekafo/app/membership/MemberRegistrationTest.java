@@ -1,12 +1,12 @@
 package org.jekafo.app.membership;
 
 import org.jekafo.app.IntegrationTest;
+import org.jekafo.app.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Year;
 import java.util.HashMap;
@@ -25,8 +25,7 @@ class MemberRegistrationTest extends IntegrationTest {
 
     @BeforeEach
     void connect() {
-        graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .build());
+        graphQl = new TestApi(port).graphQl();
     }
 
     @Test
