@@ -31,6 +31,11 @@ public abstract class IntegrationTest {
         registry.add("jekafo.data-dir", DATA_DIR::toString);
     }
 
+    /** The server's data folder (its signing key is there). */
+    static Path dataDir() {
+        return DATA_DIR;
+    }
+
     private static Path createDataDir() {
         try {
             return Files.createTempDirectory("jekafo-it-");

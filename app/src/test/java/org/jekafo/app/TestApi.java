@@ -1,6 +1,11 @@
 package org.jekafo.app;
 
 import org.awaitility.core.ConditionFactory;
+import org.jekafo.app.security.ActingPrincipal;
+import org.jekafo.app.security.Role;
+import org.jekafo.app.security.SigningKey;
+import org.jekafo.app.security.TokenMinter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.graphql.GraphQlResponse;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -32,10 +37,41 @@ public final class TestApi {
     private final WebTestClient web;
     private final HttpGraphQlTester graphQl;
 
+    /** The executive bureau's principal, national: what the tests act as unless they say otherwise. */
+    public static final ActingPrincipal BUREAU = new ActingPrincipal("bureau-test", Role.EXECUTIVE_BUREAU, null, null);
+
+    private final int port;
+
+    /** Calls the API as {@link #BUREAU}. */
     public TestApi(int port) {
-        web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(TIMEOUT).build();
+        this(port, BUREAU);
+    }
+
+    private TestApi(int port, ActingPrincipal principal) {
+        this.port = port;
+        WebTestClient.Builder client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(TIMEOUT);
+        if (principal != null) {
+            client.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token(principal));
+        }
+        web = client.build();
         graphQl = HttpGraphQlTester.builder(web.mutate().baseUrl("http://localhost:" + port + "/graphql"))
                 .responseTimeout(TIMEOUT).build();
+    }
+
+    /** The same API called with a token for {@code principal}. */
+    public TestApi as(ActingPrincipal principal) {
+        return new TestApi(port, principal);
+    }
+
+    /** The same API called without a token. */
+    public TestApi anonymous() {
+        return new TestApi(port, null);
+    }
+
+    /** A token for {@code principal}, signed with the key of the tests' data folder, as the server verifies it. */
+    public static String token(ActingPrincipal principal) {
+        return new TokenMinter(SigningKey.of(IntegrationTest.dataDir())).mint(principal, Duration.ofHours(1));
     }
 
     public WebTestClient web() {

@@ -8,7 +8,7 @@ import org.jekafo.api.orgunit.OrgUnitLevel;
 import org.jekafo.app.config.CommandSender;
 import org.jekafo.app.config.CommandSender.CommandContext;
 import org.jekafo.app.config.Refusals;
-import org.jekafo.app.security.PrincipalProvider;
+import org.jekafo.app.security.ActingPrincipal;
 import org.jekafo.command.orgunit.OrgUnitDirectory;
 import org.jekafo.command.orgunit.OrgUnitEntry;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,20 +53,22 @@ public class CensusImport {
 
     private final CommandSender sender;
     private final OrgUnitDirectory units;
-    private final PrincipalProvider principals;
+    private final ActingPrincipal operator;
     private final TransactionTemplate transactions;
     private final int blockSize;
 
     /**
      * @param blockSize lines registered per database transaction; 1 where the events are not stored in that
      *                  database (Axon Server), since the event store's commit would not wait for it
+     * @param operator  who runs the import on the server (the events record {@code import:<operator>}, role SYSTEM)
      */
-    CensusImport(CommandSender sender, OrgUnitDirectory units, PrincipalProvider principals,
+    CensusImport(CommandSender sender, OrgUnitDirectory units,
+                 @Value("${jekafo.import.operator:${user.name}}") String operator,
                  PlatformTransactionManager transactionManager,
                  @Value("${jekafo.import.block-size:50}") int blockSize) {
         this.sender = sender;
         this.units = units;
-        this.principals = principals;
+        this.operator = ActingPrincipal.system("import:" + operator);
         this.transactions = new TransactionTemplate(transactionManager);
         this.blockSize = Math.max(1, blockSize);
     }
@@ -95,7 +97,7 @@ public class CensusImport {
         long start = System.nanoTime();
         List<String> lines = readLines(csv);
         Map<String, String> localUnits = localUnitsByName();
-        CommandContext context = CommandContext.of(principals.current(), Channel.IMPORT);
+        CommandContext context = CommandContext.of(operator, Channel.IMPORT);
         int total = lines.size() - 1;
         Tally tally = new Tally(total, start, progress);
         Map<String, CompletableFuture<Void>> lastBlockWithKey = new HashMap<>();

@@ -34,7 +34,7 @@ import java.util.List;
 @ConditionalOnProperty(name = "jekafo.reference.load-federation-structure", havingValue = "true", matchIfMissing = true)
 class FederationStructureLoader implements ApplicationRunner {
 
-    static final ActingPrincipal SYSTEM = new ActingPrincipal("system", "SYSTEM");
+    static final ActingPrincipal SYSTEM = ActingPrincipal.system("system");
     private static final Logger LOG = LoggerFactory.getLogger(FederationStructureLoader.class);
 
     private final CommandSender sender;

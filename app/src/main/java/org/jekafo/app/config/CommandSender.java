@@ -42,7 +42,7 @@ public class CommandSender {
         MetaData metaData() {
             Map<String, Object> entries = new HashMap<>();
             entries.put(MetadataKeys.PRINCIPAL, principal.name());
-            entries.put(MetadataKeys.ROLE, principal.role());
+            entries.put(MetadataKeys.ROLE, principal.role().name());
             entries.put(MetadataKeys.CHANNEL, channel.name());
             entries.put(MetadataKeys.CORRELATION_ID, correlationId);
             if (clientCommandId != null) {

@@ -24,5 +24,7 @@ class StartupBanner {
         int port = event.getWebServer().getPort();
         LOG.info("Jɛkafo : GraphQL sur http://localhost:{}/graphql{}, santé sur http://localhost:{}/actuator/health",
                 port, graphiql ? ", GraphiQL sur http://localhost:" + port + "/graphiql" : "", port);
+        LOG.info("Jɛkafo : chaque requête présente un jeton (en-tête Authorization: Bearer …) ; en local, "
+                + "`./jekafo token --role EXECUTIVE_BUREAU --subject <nom>` en signe un.");
     }
 }

@@ -8,6 +8,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.jekafo.api.common.Refusal;
 import org.jekafo.app.config.Refusals;
+import org.jekafo.app.security.AccessRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -35,6 +36,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
+        if (exception instanceof AccessRefusedException refused) {
+            ErrorType type = AccessRefusedException.UNAUTHENTICATED.equals(refused.refusal().code())
+                    ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN;
+            return error(environment, type, refused.refusal());
+        }
         Refusal refusal = refusalIn(exception);
         if (refusal != null) {
             ErrorType type = "NOT_FOUND".equals(refusal.code()) ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST;

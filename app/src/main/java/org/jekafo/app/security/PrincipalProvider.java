@@ -1,10 +1,11 @@
 package org.jekafo.app.security;
 
 /**
- * The one place the acting principal comes from. Until real authentication arrives, the
- * {@link DevelopmentPrincipalProvider} answers; an authenticated implementation replaces that bean.
+ * The one place the acting principal of a request comes from: the bearer token the request carries
+ * ({@link TokenAuthentication}). Anonymous callers have none and may do nothing.
  */
 public interface PrincipalProvider {
 
+    /** The principal of the current request; refused with {@code UNAUTHENTICATED} when there is none. */
     ActingPrincipal current();
 }

@@ -135,7 +135,8 @@ class CensusImportTest extends IntegrationTest {
         assertThat(member).containsEntry("lastName", "Bah").containsEntry("firstName", "Ibrahim");
         assertThat(history).singleElement().satisfies(entry -> assertThat(entry)
                 .containsEntry("type", "MemberRegisteredEvent").containsEntry("channel", "IMPORT")
-                .containsEntry("principal", "operateur-dev"));
+                .containsEntry("principal", "import:" + System.getProperty("user.name"))
+                .containsEntry("role", "SYSTEM"));
     }
 
     // --- helpers ---

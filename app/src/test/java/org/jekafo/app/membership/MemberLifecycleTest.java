@@ -323,7 +323,7 @@ class MemberLifecycleTest extends IntegrationTest {
                 tuple(2, "MemberTradesChangedEvent"), tuple(3, "MemberSuspendedEvent"),
                 tuple(4, "MemberReinstatedEvent"), tuple(5, "DuesPaymentRecordedEvent"),
                 tuple(6, "MemberTransferredEvent"));
-        assertThat(history).allSatisfy(entry -> assertThat(entry).containsEntry("principal", "operateur-dev")
+        assertThat(history).allSatisfy(entry -> assertThat(entry).containsEntry("principal", "bureau-test")
                 .containsEntry("role", "EXECUTIVE_BUREAU").containsEntry("channel", "PORTAL"));
         assertThat(history).extracting(e -> Instant.parse((String) e.get("occurredAt"))).isSorted();
         assertThat(history).extracting(e -> e.get("eventId")).doesNotHaveDuplicates();

@@ -59,7 +59,7 @@ class MemberRegistrationTest extends IntegrationTest {
 
         assertThat(history).hasSize(1);
         assertThat(history.get(0)).containsEntry("type", "MemberRegisteredEvent")
-                .containsEntry("principal", "operateur-dev").containsEntry("role", "EXECUTIVE_BUREAU")
+                .containsEntry("principal", "bureau-test").containsEntry("role", "EXECUTIVE_BUREAU")
                 .containsEntry("channel", "PORTAL").containsKey("correlationId");
         assertThat(history.get(0).get("causationId")).isNotNull().isNotEqualTo(history.get(0).get("correlationId"));
     }

@@ -57,6 +57,12 @@ class JdbcMemberDirectory implements MemberDirectory {
     }
 
     @Override
+    public Optional<String> localUnitOf(String memberId) {
+        return jdbc.queryForList("select local_unit_id from member_directory where member_id = ?", String.class, memberId)
+                .stream().findFirst();
+    }
+
+    @Override
     public List<String> possibleDuplicates(String nameKey, String localUnitId) {
         return jdbc.queryForList("select member_id from member_directory where name_key = ? and local_unit_id = ?",
                 String.class, nameKey, localUnitId);

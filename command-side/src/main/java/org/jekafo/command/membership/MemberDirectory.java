@@ -10,6 +10,9 @@ public interface MemberDirectory {
 
     Optional<String> memberWithNationalId(String nationalId);
 
+    /** The local unit a member belongs to now, if the member exists. */
+    Optional<String> localUnitOf(String memberId);
+
     /** Members with the same folded name and birth year in the same local unit. */
     List<String> possibleDuplicates(String nameKey, String localUnitId);
 

@@ -145,6 +145,11 @@ public final class InMemoryDirectories {
         }
 
         @Override
+        public Optional<String> localUnitOf(String memberId) {
+            return Optional.ofNullable(members.get(memberId)).map(SeededMember::localUnitId);
+        }
+
+        @Override
         public List<String> possibleDuplicates(String nameKey, String localUnitId) {
             return members.values().stream()
                     .filter(m -> m.nameKey().equals(nameKey) && m.localUnitId().equals(localUnitId))

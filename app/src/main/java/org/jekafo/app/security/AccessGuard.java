@@ -1,0 +1,122 @@
+package org.jekafo.app.security;
+
+import graphql.execution.ExecutionStepInfo;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
+import org.jekafo.app.security.AccessRules.Rule;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Enforces {@link AccessRules} before any operation runs: the caller must be authenticated, hold a role the
+ * rule allows, and reach the member or unit the operation is about. A refusal is a typed error
+ * ({@code UNAUTHENTICATED} or {@code FORBIDDEN}) and nothing is read or changed. Deny by default: an operation
+ * without a rule is refused to everyone.
+ */
+@Component
+class AccessGuard extends SimplePerformantInstrumentation {
+
+    private final PrincipalProvider principals;
+    private final AccessScope scope;
+
+    AccessGuard(PrincipalProvider principals, AccessScope scope) {
+        this.principals = principals;
+        this.scope = scope;
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        ExecutionStepInfo step = parameters.getExecutionStepInfo();
+        String field = step.getFieldDefinition().getName();
+        if (step.getPath().getLevel() != 1 || field.startsWith("__")) {
+            return fetcher;
+        }
+        String operation = step.getObjectType().getName() + "." + field;
+        return environment -> fetcher.get(authorize(operation, environment));
+    }
+
+    private DataFetchingEnvironment authorize(String operation, DataFetchingEnvironment environment) {
+        ActingPrincipal principal = principals.current();
+        Rule rule = AccessRules.of(operation).orElseThrow(() -> AccessRefusedException.forbidden(null,
+                "L'opération " + operation + " n'a pas de règle d'accès : elle est refusée à tous."));
+        if (!rule.roles().contains(principal.role())) {
+            throw AccessRefusedException.forbidden(null, "Le rôle « " + principal.role().label()
+                    + " » ne permet pas l'opération " + operation + ".");
+        }
+        return switch (rule.target()) {
+            case NONE -> environment;
+            case MEMBER -> requireMember(principal, (String) argument(environment, rule.path()), rule.path(), environment);
+            case MEMBER_BY_ID_OR_CARD -> requireMemberByIdOrCard(principal, environment);
+            case UNIT -> requireUnit(principal, (String) argument(environment, rule.path()), rule.path(), environment);
+            case FILTER -> boundFilter(principal, rule.path(), environment);
+        };
+    }
+
+    private DataFetchingEnvironment requireMember(ActingPrincipal principal, String memberId, String path,
+                                                  DataFetchingEnvironment environment) {
+        if (!scope.coversMember(principal, memberId)) {
+            throw outOfReach(path, principal.role() == Role.MEMBER
+                    ? "Un membre ne peut consulter ou modifier que sa propre fiche."
+                    : "Ce membre relève d'une unité hors de votre périmètre.");
+        }
+        return environment;
+    }
+
+    private DataFetchingEnvironment requireMemberByIdOrCard(ActingPrincipal principal, DataFetchingEnvironment environment) {
+        String givenId = environment.getArgument("id");
+        String cardNumber = environment.getArgument("cardNumber");
+        String field = givenId != null ? "id" : "cardNumber";
+        String memberId = givenId != null || cardNumber == null ? givenId
+                : scope.memberWithCardNumber(cardNumber).orElse(null);
+        if (memberId == null && principal.role() != Role.MEMBER) {
+            return environment; // nobody to protect: the query answers "none" or asks for an id
+        }
+        return requireMember(principal, memberId, field, environment);
+    }
+
+    private DataFetchingEnvironment requireUnit(ActingPrincipal principal, String unitId, String path,
+                                                DataFetchingEnvironment environment) {
+        if (!scope.coversUnit(principal, unitId)) {
+            throw outOfReach(path, "Cette unité est hors de votre périmètre.");
+        }
+        return environment;
+    }
+
+    /** Keeps a bounded principal's search within their unit: checks the unit asked for, or sets it. */
+    private DataFetchingEnvironment boundFilter(ActingPrincipal principal, String path, DataFetchingEnvironment environment) {
+        if (principal.role().national()) {
+            return environment;
+        }
+        Map<String, Object> filter = environment.getArgument(path);
+        String unitId = filter == null ? null : (String) filter.get("orgUnitId");
+        if (unitId != null) {
+            return requireUnit(principal, unitId, path + ".orgUnitId", environment);
+        }
+        String bound = scope.boundUnitId(principal).orElseThrow(() -> outOfReach(path + ".orgUnitId",
+                "L'unité " + principal.unitCode() + " de votre jeton n'existe pas."));
+        Map<String, Object> bounded = filter == null ? new HashMap<>() : new HashMap<>(filter);
+        bounded.put("orgUnitId", bound);
+        Map<String, Object> arguments = new HashMap<>(environment.getArguments());
+        arguments.put(path, bounded);
+        return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(environment).arguments(arguments).build();
+    }
+
+    private static Object argument(DataFetchingEnvironment environment, String path) {
+        Object value = environment.getArguments();
+        for (String part : path.split("\\.")) {
+            value = value instanceof Map<?, ?> map ? map.get(part) : null;
+        }
+        return value;
+    }
+
+    private static AccessRefusedException outOfReach(String field, String message) {
+        return AccessRefusedException.forbidden(field, message);
+    }
+}
