@@ -32,7 +32,7 @@ public abstract class IntegrationTest {
     }
 
     /** The server's data folder (its signing key is there). */
-    static Path dataDir() {
+    protected static Path dataDir() {
         return DATA_DIR;
     }
 

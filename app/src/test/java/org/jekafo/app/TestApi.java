@@ -94,6 +94,13 @@ public final class TestApi {
         return new Answer(document, request.execute().returnResponse());
     }
 
+    /** Runs a document given as text (for one-off questions a test asks), errors included. */
+    public Answer runText(String documentText, Map<String, ?> variables) {
+        GraphQlTester.Request<?> request = graphQl.document(documentText);
+        variables.forEach(request::variable);
+        return new Answer(documentText, request.execute().returnResponse());
+    }
+
     /** Fragments shared by several documents, each in its own file of graphql-test/, by the spread using it. */
     private static final Map<String, String> FRAGMENTS = Map.of("...MemberFields", "memberFields",
             "...OrgUnitFields", "orgUnitFields");

@@ -28,6 +28,11 @@ public final class TestData {
     }
 
     /** A Malian mobile number in E.164 form that no other test uses. */
+    /** A local unit code no other test uses: region code, dash, six letters. */
+    public static String unitCode(String region) {
+        return region + "-" + suffix().substring(0, 6).toUpperCase();
+    }
+
     public static String uniquePhone() {
         return unique(() -> "+2237" + digits(7));
     }

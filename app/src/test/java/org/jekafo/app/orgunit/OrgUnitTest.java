@@ -77,7 +77,7 @@ class OrgUnitTest extends IntegrationTest {
 
     @Test
     void localUnitIsCreatedUnderARegion() {
-        String code = newCode("SG");
+        String code = TestData.unitCode("SG");
         String name = "Coordination de Markala " + TestData.suffix();
 
         Map<String, Object> unit = create(code, name, "LOCAL", api.unitId("SG"));
@@ -93,7 +93,7 @@ class OrgUnitTest extends IntegrationTest {
 
     @Test
     void renamedUnitShowsItsNewName() {
-        Map<String, Object> unit = create(newCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
+        Map<String, Object> unit = create(TestData.unitCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
         String newName = "Coordination de Sansanding " + TestData.suffix();
 
         Map<String, Object> renamed = mutate("renameOrgUnit", Map.of("orgUnitId", unit.get("id"), "name", newName));
@@ -105,7 +105,7 @@ class OrgUnitTest extends IntegrationTest {
 
     @Test
     void membersOfAMovedUnitAreCountedUnderItsNewRegion() {
-        Map<String, Object> unit = create(newCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
+        Map<String, Object> unit = create(TestData.unitCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
         String lastName = "Tangara" + TestData.suffix();
         api.register(TestApi.registration(lastName, "Ami", "F", (String) unit.get("id")));
         api.register(TestApi.registration(lastName, "Bakary", "M", (String) unit.get("id")));
@@ -127,7 +127,7 @@ class OrgUnitTest extends IntegrationTest {
 
     @Test
     void unitWithMembersCannotBeClosed() {
-        Map<String, Object> unit = create(newCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
+        Map<String, Object> unit = create(TestData.unitCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
         api.register(TestApi.registration("Coulibaly" + TestData.suffix(), "Modibo", "M", (String) unit.get("id")));
         long head = api.eventStoreHead();
 
@@ -141,7 +141,7 @@ class OrgUnitTest extends IntegrationTest {
 
     @Test
     void unitIsClosedOnceItsMembersAreTransferred() {
-        Map<String, Object> unit = create(newCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
+        Map<String, Object> unit = create(TestData.unitCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
         Map<String, Object> member = api.register(TestApi.registration("Coulibaly" + TestData.suffix(), "Modibo", "M",
                 (String) unit.get("id")));
         api.mutateMember("transferMember", Map.of("memberId", member.get("id"), "toLocalUnitId", api.unitId("SG-01")));
@@ -154,7 +154,7 @@ class OrgUnitTest extends IntegrationTest {
 
     @Test
     void closedUnitIsListedOnlyWhenClosedUnitsAreIncluded() {
-        Map<String, Object> unit = create(newCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
+        Map<String, Object> unit = create(TestData.unitCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
 
         mutate("closeOrgUnit", Map.of("orgUnitId", unit.get("id"), "reason", "Jamais ouverte"));
 
@@ -168,7 +168,7 @@ class OrgUnitTest extends IntegrationTest {
 
     @Test
     void closedUnitAcceptsNoNewMember() {
-        Map<String, Object> unit = create(newCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
+        Map<String, Object> unit = create(TestData.unitCode("SG"), "Coordination " + TestData.suffix(), "LOCAL", api.unitId("SG"));
         mutate("closeOrgUnit", Map.of("orgUnitId", unit.get("id"), "reason", "Jamais ouverte"));
         Map<String, Object> registration = TestApi.registration("Coulibaly" + TestData.suffix(), "Modibo", "M",
                 (String) unit.get("id"));
@@ -193,7 +193,7 @@ class OrgUnitTest extends IntegrationTest {
 
     @Test
     void localUnitDirectlyUnderTheNationalFederationIsRefused() {
-        String code = newCode("FN");
+        String code = TestData.unitCode("FN");
         long head = api.eventStoreHead();
 
         ResponseError error = api.run("createOrgUnit", "input", Map.of("code", code, "name", "Coordination nationale",
@@ -217,11 +217,6 @@ class OrgUnitTest extends IntegrationTest {
     /** The units of the reference layout ({@code XX-01}), leaving out those tests create. */
     private static List<Map<String, Object>> reference(List<Map<String, Object>> units) {
         return units.stream().filter(u -> u.get("code").toString().matches("[A-Z]{2}-\\d{2}")).toList();
-    }
-
-    /** A local unit code no other test uses: region code, dash, six letters. */
-    private static String newCode(String region) {
-        return region + "-" + TestData.suffix().substring(0, 6).toUpperCase();
     }
 
     private Map<String, Object> create(String code, String name, String level, String parentId) {

@@ -1,0 +1,282 @@
+package org.jekafo.app.security;
+
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import org.jekafo.app.IntegrationTest;
+import org.jekafo.app.TestApi;
+import org.jekafo.app.TestData;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.GraphQlSource;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jekafo.app.security.Role.ADMIN;
+import static org.jekafo.app.security.Role.AUDITOR;
+import static org.jekafo.app.security.Role.CHAPTER_OFFICER;
+import static org.jekafo.app.security.Role.EXECUTIVE_BUREAU;
+import static org.jekafo.app.security.Role.FIELD_AGENT;
+import static org.jekafo.app.security.Role.MEMBER;
+
+/**
+ * Every operation of the schema, run by every role, against a member or unit inside and outside the caller's
+ * reach: allowed or refused as this table says. The operations come from the running server's schema, so an
+ * operation added without a line here (and a rule in {@link AccessRules}) fails the build. "In reach" is
+ * Ségou: the field agent holds SG-01, the officer the Ségou region, the member their own record; "out of
+ * reach" is Kayes (KY-01) and another member. Anonymous callers are refused everything.
+ */
+class AuthorizationMatrixTest extends IntegrationTest {
+
+    /** Who may, inside and outside their reach: M member, F field agent, C chapter officer, B bureau, A auditor, D admin. */
+    private static final Map<String, Expectation> EXPECTED = Map.ofEntries(
+            expect("Query.me", "M F C B A D", "M F C B A D"),
+            expect("Query.trades", "M F C B A D", "M F C B A D"),
+            expect("Query.orgUnit", "M F C B A D", "M F C B A D"),
+            expect("Query.orgUnits", "M F C B A D", "M F C B A D"),
+            expect("Query.member", "M F C B A D", "B A D"),
+            expect("Query.memberHistory", "M F C B A D", "B A D"),
+            expect("Query.members", "F C B A D", "B A D"),
+            expect("Query.memberCounts", "F C B A D", "B A D"),
+            expect("Query.projections", "B A D", "B A D"),
+            expect("Query.personalDataAccesses", "B A", "B A"),
+            expect("Mutation.registerMember", "F C B", "B"),
+            expect("Mutation.correctMemberIdentity", "F C B", "B"),
+            expect("Mutation.changeMemberPhone", "M F C B", "B"),
+            expect("Mutation.changeMemberTrades", "M F C B", "B"),
+            expect("Mutation.recordMemberResignation", "F C B", "B"),
+            expect("Mutation.recordMemberDeath", "F C B", "B"),
+            expect("Mutation.recordDuesPayment", "F C B", "B"),
+            expect("Mutation.transferMember", "C B", "B"),
+            expect("Mutation.suspendMember", "C B", "B"),
+            expect("Mutation.reinstateMember", "C B", "B"),
+            expect("Mutation.erasePersonalData", "B", "B"),
+            expect("Mutation.createOrgUnit", "B", "B"),
+            expect("Mutation.renameOrgUnit", "B", "B"),
+            expect("Mutation.moveOrgUnit", "B", "B"),
+            expect("Mutation.closeOrgUnit", "B", "B"),
+            expect("Mutation.rebuildProjection", "D", "D"));
+
+    /** Each operation's document; its variables come from {@link #variables}. */
+    private static final Map<String, String> DOCUMENTS = Map.ofEntries(
+            Map.entry("Query.me", "{ me { name role } }"),
+            Map.entry("Query.trades", "{ trades { code } }"),
+            Map.entry("Query.orgUnit", "query($unit: ID) { orgUnit(id: $unit) { id } }"),
+            Map.entry("Query.orgUnits", "{ orgUnits(level: REGIONAL) { id } }"),
+            Map.entry("Query.member", "query($member: ID) { member(id: $member) { id lastName phone } }"),
+            Map.entry("Query.memberHistory", "query($member: ID!) { memberHistory(id: $member) { type } }"),
+            Map.entry("Query.members", "query($unit: ID) { members(filter: {orgUnitId: $unit}, first: 5) { totalCount } }"),
+            Map.entry("Query.memberCounts", "query($unit: ID) { memberCounts(filter: {orgUnitId: $unit}) { total } }"),
+            Map.entry("Query.projections", "{ projections { name } }"),
+            Map.entry("Query.personalDataAccesses", "{ personalDataAccesses(first: 5) { edges { cursor } } }"),
+            mutation("registerMember"), mutation("correctMemberIdentity"), mutation("changeMemberPhone"),
+            mutation("changeMemberTrades"), mutation("recordMemberResignation"), mutation("recordMemberDeath"),
+            mutation("recordDuesPayment"), mutation("transferMember"), mutation("suspendMember"),
+            mutation("reinstateMember"), mutation("erasePersonalData"), mutation("createOrgUnit"),
+            mutation("renameOrgUnit"), mutation("moveOrgUnit"), mutation("closeOrgUnit"),
+            mutation("rebuildProjection"));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Test
+    void everyOperationOfTheSchemaHasExactlyOneRuleAndOneLineInThisMatrix() {
+        Set<String> operations = schemaOperations();
+
+        assertThat(new TreeSet<>(AccessRules.operations())).as("rules of AccessRules").isEqualTo(operations);
+        assertThat(new TreeSet<>(EXPECTED.keySet())).as("lines of this matrix").isEqualTo(operations);
+        assertThat(new TreeSet<>(DOCUMENTS.keySet())).as("documents of this matrix").isEqualTo(operations);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleInAndOutOfReach() {
+        TestApi bureau = new TestApi(port);
+        bureau.awaitProjectionsCaughtUp();
+        Fixtures fixtures = new Fixtures(bureau);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String operation : schemaOperations()) {
+            Expectation expected = EXPECTED.get(operation);
+            for (boolean inReach : new boolean[]{true, false}) {
+                String reach = inReach ? "dans le périmètre" : "hors périmètre";
+                tests.add(DynamicTest.dynamicTest(operation + " · anonyme · " + reach + " → refusé",
+                        () -> assertRefused(bureau.anonymous(), operation, fixtures.variables(operation, inReach, false),
+                                AccessRefusedException.UNAUTHENTICATED, bureau)));
+                for (Role role : EnumSet.complementOf(EnumSet.of(Role.SYSTEM))) {
+                    boolean allowed = (inReach ? expected.inReach() : expected.outOfReach()).contains(role);
+                    tests.add(DynamicTest.dynamicTest(operation + " · " + role + " · " + reach + " → "
+                            + (allowed ? "permis" : "refusé"), () -> {
+                        Map<String, Object> variables = fixtures.variables(operation, inReach, allowed);
+                        TestApi caller = bureau.as(fixtures.principal(role, variables));
+                        if (allowed) {
+                            assertAllowed(caller, operation, variables);
+                        } else {
+                            assertRefused(caller, operation, variables, AccessRefusedException.FORBIDDEN, bureau);
+                        }
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Allowed: whatever the operation answers (a business refusal included), it is not an access refusal. */
+    private static void assertAllowed(TestApi caller, String operation, Map<String, Object> variables) {
+        List<ResponseError> errors = run(caller, operation, variables);
+        assertThat(errors).as("access errors of %s", operation).noneMatch(AuthorizationMatrixTest::accessRefusal);
+    }
+
+    /** Refused: exactly one error with the expected code, and no event stored. */
+    private static void assertRefused(TestApi caller, String operation, Map<String, Object> variables, String code,
+                                      TestApi bureau) {
+        long head = bureau.eventStoreHead();
+
+        List<ResponseError> errors = run(caller, operation, variables);
+
+        assertThat(errors).as("errors of %s", operation).singleElement()
+                .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", code));
+        assertThat(bureau.eventStoreHead()).as("event store head after a refused %s", operation).isEqualTo(head);
+    }
+
+    private static List<ResponseError> run(TestApi caller, String operation, Map<String, Object> variables) {
+        var request = caller.graphQl().document(DOCUMENTS.get(operation));
+        variables.forEach(request::variable);
+        return request.execute().returnResponse().getErrors();
+    }
+
+    private static boolean accessRefusal(ResponseError error) {
+        Object code = error.getExtensions().get("code");
+        return AccessRefusedException.FORBIDDEN.equals(code) || AccessRefusedException.UNAUTHENTICATED.equals(code);
+    }
+
+    private Set<String> schemaOperations() {
+        GraphQLSchema schema = graphQlSource.schema();
+        Set<String> operations = new TreeSet<>();
+        for (GraphQLObjectType root : List.of(schema.getQueryType(), schema.getMutationType())) {
+            for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
+                operations.add(root.getName() + "." + field.getName());
+            }
+        }
+        return operations;
+    }
+
+    /** The members and units the cases act on; a member mutation gets a member of its own, so cases do not interfere. */
+    private static final class Fixtures {
+
+        private final TestApi bureau;
+        private final String segouUnit;
+        private final String kayesUnit;
+        private final String segouMember;
+        private final String kayesMember;
+        private final String spareUnit;
+
+        Fixtures(TestApi bureau) {
+            this.bureau = bureau;
+            segouUnit = bureau.unitId("SG-01");
+            kayesUnit = bureau.unitId("KY-01");
+            segouMember = register(segouUnit);
+            kayesMember = register(kayesUnit);
+            spareUnit = bureau.run("createOrgUnit", "input", Map.of("code", TestData.unitCode("ZZ"),
+                    "name", "Unité de la matrice", "level", "LOCAL", "parentId", bureau.unitId("KY")))
+                    .data("createOrgUnit.orgUnit.id");
+        }
+
+        private String register(String unit) {
+            return (String) bureau.register(TestApi.registration("Matrice" + TestData.suffix(), "Awa", "F", unit))
+                    .get("id");
+        }
+
+        /** A refused case changes nothing, so only an allowed mutation needs a member of its own. */
+        Map<String, Object> variables(String operation, boolean inReach, boolean allowed) {
+            Map<String, Object> variables = new HashMap<>();
+            String unit = inReach ? segouUnit : kayesUnit;
+            String member = allowed && aboutOneMember(operation) ? register(unit) : inReach ? segouMember : kayesMember;
+            variables.put("unit", unit);
+            variables.put("member", member);
+            // a member acts on their own record when in reach, on another's when not
+            variables.put("self", inReach ? member : segouMember);
+            variables.put("input", input(operation, unit, member));
+            return variables;
+        }
+
+        ActingPrincipal principal(Role role, Map<String, Object> variables) {
+            return switch (role) {
+                case MEMBER -> new ActingPrincipal("membre-matrice", MEMBER, null, (String) variables.get("self"));
+                case FIELD_AGENT -> new ActingPrincipal("agent-sg01", FIELD_AGENT, "SG-01", null);
+                case CHAPTER_OFFICER -> new ActingPrincipal("responsable-sg", CHAPTER_OFFICER, "SG", null);
+                default -> new ActingPrincipal(role.name().toLowerCase() + "-matrice", role, null, null);
+            };
+        }
+
+        private Map<String, Object> input(String operation, String unit, String member) {
+            Map<String, Object> input = new HashMap<>();
+            switch (operation) {
+                case "Mutation.registerMember" -> input.putAll(TestApi.registration("Matrice" + TestData.suffix(),
+                        "Oumou", "F", unit));
+                case "Mutation.correctMemberIdentity" -> input.putAll(Map.of("firstName", "Oumou", "reason", "Erreur de saisie"));
+                case "Mutation.changeMemberPhone" -> input.put("phone", TestData.uniquePhone());
+                case "Mutation.changeMemberTrades" -> input.put("trades", List.of("POTERIE"));
+                case "Mutation.recordDuesPayment" -> input.putAll(Map.of("year", Year.now().getValue(),
+                        "amountFcfa", 2500, "receiptNumber", "R-" + TestData.suffix()));
+                case "Mutation.transferMember" -> input.put("toLocalUnitId", unit.equals(segouUnit) ? kayesUnit : segouUnit);
+                case "Mutation.suspendMember" -> input.put("reason", "Cotisations impayées");
+                case "Mutation.erasePersonalData" -> input.put("reason", "Demande de la personne");
+                case "Mutation.createOrgUnit" -> input.putAll(Map.of("code", TestData.unitCode("ZZ"),
+                        "name", "Nouvelle unité", "level", "LOCAL", "parentId", unit));
+                case "Mutation.renameOrgUnit" -> input.putAll(Map.of("orgUnitId", spareUnit, "name", "Unité " + TestData.suffix()));
+                case "Mutation.moveOrgUnit" -> input.putAll(Map.of("orgUnitId", spareUnit, "newParentId", bureau.unitId("KY")));
+                case "Mutation.closeOrgUnit" -> input.putAll(Map.of("orgUnitId", spareUnit, "reason", "Fusion"));
+                case "Mutation.rebuildProjection" -> input.putAll(Map.of("name", "org-unit-projection", "awaitCompletion", true));
+                default -> {
+                }
+            }
+            if (aboutOneMember(operation)) {
+                input.put("memberId", member);
+            }
+            return input;
+        }
+    }
+
+    private record Expectation(Set<Role> inReach, Set<Role> outOfReach) {
+    }
+
+    private static Map.Entry<String, Expectation> expect(String operation, String inReach, String outOfReach) {
+        return Map.entry(operation, new Expectation(roles(inReach), roles(outOfReach)));
+    }
+
+    private static Set<Role> roles(String letters) {
+        Map<String, Role> byLetter = Map.of("M", MEMBER, "F", FIELD_AGENT, "C", CHAPTER_OFFICER,
+                "B", EXECUTIVE_BUREAU, "A", AUDITOR, "D", ADMIN);
+        return Stream.of(letters.split(" ")).map(byLetter::get).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    /** A mutation's document, taking the whole {@code input} as a variable. */
+    private static Map.Entry<String, String> mutation(String name) {
+        String inputType = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Input";
+        return Map.entry("Mutation." + name, "mutation($input: " + inputType + "!) { " + name
+                + "(input: $input) { __typename } }");
+    }
+
+    /** Mutations of one existing member: their input names it, and each case gets a member of its own. */
+    private static boolean aboutOneMember(String operation) {
+        return operation.startsWith("Mutation.") && EXPECTED.containsKey(operation)
+                && !operation.endsWith("OrgUnit") && !operation.equals("Mutation.rebuildProjection")
+                && !operation.equals("Mutation.registerMember");
+    }
+
+}
