@@ -8,7 +8,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -44,12 +43,19 @@ class SecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(@Value("${jekafo.security.issuer-uri:}") String issuerUri,
+                          @Value("${jekafo.security.jwk-set-uri:}") String jwkSetUri,
                           @Value("${jekafo.data-dir}") Path dataDir) throws JOSEException {
+        if (!issuerUri.isBlank() && !jwkSetUri.isBlank()) {
+            // the issuer's keys fetched from another address than the one its tokens name (a private network)
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuerUri));
+            return decoder;
+        }
         if (!issuerUri.isBlank()) {
             return JwtDecoders.fromIssuerLocation(issuerUri);
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(SigningKey.of(dataDir).toRSAPublicKey()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(SigningKey.ISSUER)));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(SigningKey.ISSUER));
         return decoder;
     }
 
