@@ -40,6 +40,9 @@ public final class TestApi {
     /** The executive bureau's principal, national: what the tests act as unless they say otherwise. */
     public static final ActingPrincipal BUREAU = new ActingPrincipal("bureau-test", Role.EXECUTIVE_BUREAU, null, null);
 
+    /** An administrator: operations such as rebuilds. */
+    public static final ActingPrincipal OPERATOR = new ActingPrincipal("admin-test", Role.ADMIN, null, null);
+
     private final int port;
 
     /** Calls the API as {@link #BUREAU}. */

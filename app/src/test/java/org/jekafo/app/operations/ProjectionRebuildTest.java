@@ -116,7 +116,7 @@ class ProjectionRebuildTest extends IntegrationTest {
     void mutationDuringARebuildStillReadsItsWrites() {
         Map<String, Object> registration = TestApi.registration("Diallo" + TestData.suffix(), "Fatou", "F",
                 api.unitId("KY-02"));
-        Map<String, Object> started = api.run("rebuildProjection", "input", Map.of("name", MEMBERS))
+        Map<String, Object> started = api.as(TestApi.OPERATOR).run("rebuildProjection", "input", Map.of("name", MEMBERS))
                 .data("rebuildProjection.projection");
         assertThat(started).containsEntry("rebuilding", true);
         try {
@@ -133,7 +133,7 @@ class ProjectionRebuildTest extends IntegrationTest {
     // --- helpers ---
 
     private Map<String, Object> rebuild() {
-        return api.run("rebuildProjection", "input", Map.of("name", MEMBERS, "awaitCompletion", true))
+        return api.as(TestApi.OPERATOR).run("rebuildProjection", "input", Map.of("name", MEMBERS, "awaitCompletion", true))
                 .data("rebuildProjection.projection");
     }
 

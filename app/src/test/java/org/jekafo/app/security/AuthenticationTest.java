@@ -113,7 +113,7 @@ class AuthenticationTest extends IntegrationTest {
         api.web().get().uri("/actuator/health").exchange().expectStatus().isOk();
         api.anonymous().web().get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
         api.web().get().uri("/actuator/metrics").exchange().expectStatus().isForbidden();
-        api.as(new ActingPrincipal("admin-test", Role.ADMIN, null, null)).web().get().uri("/actuator/metrics")
+        api.as(TestApi.OPERATOR).web().get().uri("/actuator/metrics")
                 .exchange().expectStatus().isOk();
     }
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class PersonalDataAccessTest extends IntegrationTest {
 
     private static final ActingPrincipal AUDITOR = new ActingPrincipal("auditrice-test", Role.AUDITOR, null, null);
-    private static final ActingPrincipal ADMIN = new ActingPrincipal("admin-test", Role.ADMIN, null, null);
+    private static final ActingPrincipal ADMIN = TestApi.OPERATOR;
     private static final String MEMBER = "query($id: ID, $unmasked: Boolean) { member(id: $id) "
             + "{ lastName phone(unmasked: $unmasked) nationalId(unmasked: $unmasked) } }";
     private static final String ACCESSES = "query($id: ID, $first: Int, $after: String) { personalDataAccesses("
