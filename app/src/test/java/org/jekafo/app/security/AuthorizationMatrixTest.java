@@ -104,6 +104,21 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(new TreeSet<>(DOCUMENTS.keySet())).as("documents of this matrix").isEqualTo(operations);
     }
 
+    @Test
+    void theSchemaTellsWhoMayRunEachOperation() {
+        GraphQLSchema schema = graphQlSource.schema();
+
+        assertThat(schema.getQueryType().getFieldDefinition("member").getDescription())
+                .endsWith("Accès : membre (sa propre fiche), agent de terrain (son unité), responsable de section "
+                        + "(sa section et ses unités), bureau exécutif, auditeur, administrateur.");
+        assertThat(schema.getMutationType().getFieldDefinition("rebuildProjection").getDescription())
+                .endsWith("Accès : administrateur.");
+        for (GraphQLObjectType root : List.of(schema.getQueryType(), schema.getMutationType())) {
+            assertThat(root.getFieldDefinitions()).allSatisfy(field -> assertThat(field.getDescription())
+                    .as(root.getName() + "." + field.getName()).contains("\n\nAccès : ").doesNotContain("aucune règle d'accès"));
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyRoleInAndOutOfReach() {
         TestApi bureau = new TestApi(port);
