@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jekafo.api.common.PersonalData;
 import org.jekafo.api.common.TextFolding;
 import org.jekafo.api.membership.DuesPaymentRecordedEvent;
@@ -33,9 +34,9 @@ import java.util.function.Consumer;
 /**
  * Projects member events into the members index. Each document remembers the sequence number of the last
  * event applied ({@code version}); an event at or below it is skipped, so redelivered and replayed events
- * do no harm. An erasure of personal data replaces it in the document, then has Elasticsearch purge the
- * document's earlier versions (see {@link DocumentBatch#purgeDeletedDocuments()}). Replayed from the event
- * store, a member whose data was erased is erased from its first event on, as its key is gone.
+ * do no harm. An erasure of personal data replaces it in the document; once the batch is written, the
+ * document's earlier versions are purged from the index ({@link ProjectionIndex#purgeDeletedDocuments()}).
+ * Replayed from the event store, an erased member is erased from its first event on, as its key is gone.
  */
 @Component
 @ProcessingGroup(MemberProjection.PROCESSING_GROUP)
@@ -133,7 +134,7 @@ class MemberProjection {
             d.nationalId = d.nationalId == null ? null : PersonalData.ERASED;
             d.personalDataErased = true;
         });
-        batch().purgeDeletedDocuments();
+        CurrentUnitOfWork.get().root().afterCommit(u -> index.purgeDeletedDocuments());
     }
 
     private void update(String memberId, long sequence, Instant at, Consumer<MemberDocument> change) {
