@@ -1,6 +1,7 @@
 package org.jekafo.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Level;
 import co.elastic.clients.elasticsearch.indices.IndicesStatsResponse;
 import co.elastic.clients.elasticsearch.indices.stats.ShardStats;
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ProjectionIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionIndex.class);
+    /** The index was deleted meanwhile (a rebuild replaced it): nothing is left to purge. */
+    private static final int NOT_FOUND = 404;
     private static final Duration LEASE_WAIT = Duration.ofMinutes(5);
     private static final Duration LEASE_POLL = Duration.ofMillis(500);
 
@@ -193,6 +196,10 @@ public class ProjectionIndex {
                 String target = writeIndex();
                 try {
                     purge(target);
+                } catch (ElasticsearchException gone) {
+                    if (gone.status() != NOT_FOUND) {
+                        LOG.warn("Deleted documents of {} not purged: {}", target, gone.toString());
+                    }
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("Deleted documents of {} not purged: {}", target, e.toString());
                 }
