@@ -9,6 +9,7 @@ import org.jekafo.api.membership.ChangeMemberTradesCommand;
 import org.jekafo.api.membership.CorrectMemberIdentityCommand;
 import org.jekafo.api.membership.CountBucket;
 import org.jekafo.api.membership.CountMembersQuery;
+import org.jekafo.api.membership.ErasePersonalDataCommand;
 import org.jekafo.api.membership.FindMemberHistoryQuery;
 import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.FindMembersQuery;
@@ -31,6 +32,7 @@ import org.jekafo.api.trade.TradeCatalog;
 import org.jekafo.app.graphql.MutationInputs.ChangeMemberPhoneInput;
 import org.jekafo.app.graphql.MutationInputs.ChangeMemberTradesInput;
 import org.jekafo.app.graphql.MutationInputs.CorrectMemberIdentityInput;
+import org.jekafo.app.graphql.MutationInputs.ErasePersonalDataInput;
 import org.jekafo.app.graphql.MutationInputs.RecordDuesPaymentInput;
 import org.jekafo.app.graphql.MutationInputs.RecordMemberDeathInput;
 import org.jekafo.app.graphql.MutationInputs.RecordMemberResignationInput;
@@ -221,6 +223,12 @@ class MemberController {
     MemberPayload recordDuesPayment(@Argument RecordDuesPaymentInput input) {
         mutations.send(new RecordDuesPaymentCommand(input.memberId(), input.year() == null ? 0 : input.year(),
                 input.amountFcfa() == null ? 0 : input.amountFcfa(), input.receiptNumber(), input.paidOn()), input);
+        return payload(input, input.memberId());
+    }
+
+    @MutationMapping
+    MemberPayload erasePersonalData(@Argument ErasePersonalDataInput input) {
+        mutations.send(new ErasePersonalDataCommand(input.memberId(), input.reason()), input);
         return payload(input, input.memberId());
     }
 

@@ -73,6 +73,10 @@ final class MutationInputs {
                                   String clientMutationId) implements Envelope {
     }
 
+    record ErasePersonalDataInput(String memberId, String reason, Channel channel, Instant capturedAt,
+                                  String clientMutationId) implements Envelope {
+    }
+
     record CreateOrgUnitInput(String code, String name, OrgUnitLevel level, String parentId,
                               String clientMutationId) implements Envelope {
     }

@@ -8,6 +8,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import org.jekafo.api.common.PersonalData;
 import org.jekafo.api.membership.FieldChange;
 import org.jekafo.api.membership.MemberView;
 import org.slf4j.Logger;
@@ -36,8 +37,6 @@ class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGr
     private static final Set<String> PERSONAL_FIELDS = Set.of("lastName", "firstName", "birthYear", "phone", "nationalId");
     private static final Set<String> MASKED_FIELDS = Set.of("phone", "nationalId");
     private static final char HIDDEN = '•';
-    /** What an erased field reads; nothing to mask. */
-    private static final String ERASED = "effacé";
 
     private final PrincipalProvider principals;
     private final PersonalDataAccessLog log;
@@ -103,7 +102,7 @@ class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGr
     }
 
     static Object mask(String field, Object value) {
-        if (!(value instanceof String text) || text.length() < 4 || text.equals(ERASED)) {
+        if (!(value instanceof String text) || text.length() < 4 || text.equals(PersonalData.ERASED)) {
             return value;
         }
         int keepStart = field.equals("phone") ? Math.min(6, text.length() - 2) : 0;

@@ -24,6 +24,10 @@ public final class RefusalCodes {
     public static final String INVALID_PARENT = "INVALID_PARENT";
     public static final String ORG_UNIT_NOT_EMPTY = "ORG_UNIT_NOT_EMPTY";
     public static final String NOT_FOUND = "NOT_FOUND";
+    /** The member's personal data is erased: nothing about the member can change any more. */
+    public static final String PERSONAL_DATA_ERASED = "PERSONAL_DATA_ERASED";
+    /** The member's personal data was erased before. */
+    public static final String ALREADY_ERASED = "ALREADY_ERASED";
 
     private RefusalCodes() {
     }

@@ -3,7 +3,9 @@ package org.jekafo.command.membership;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.jekafo.api.membership.MemberDeathRecordedEvent;
+import org.jekafo.api.common.PersonalData;
 import org.jekafo.api.membership.MemberIdentityCorrectedEvent;
+import org.jekafo.api.membership.MemberPersonalDataErasedEvent;
 import org.jekafo.api.membership.MemberRegisteredEvent;
 import org.jekafo.api.membership.MemberReinstatedEvent;
 import org.jekafo.api.membership.MemberResignedEvent;
@@ -13,6 +15,8 @@ import org.jekafo.api.membership.MemberTransferredEvent;
 import org.jekafo.api.orgunit.OrgUnitCreatedEvent;
 import org.jekafo.api.orgunit.OrgUnitLevel;
 import org.jekafo.command.common.CommandRefusedException;
+import org.jekafo.command.personaldata.DeadRowCleaner;
+import org.jekafo.command.personaldata.PersonalDataKeys;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,7 +33,8 @@ import static org.jekafo.command.common.RefusalCodes.DUPLICATE_NATIONAL_ID;
  * Members as the command side needs them, in tables whose primary keys enforce the unique card number and
  * national ID. Its handlers run in a subscribing processor, inside the transaction that appends the event:
  * when two requests race for the same card number, the second insert fails and its whole command is refused
- * with nothing stored.
+ * with nothing stored. An erasure of personal data destroys the member's key and wipes its name key and
+ * national ID here, in the same transaction.
  */
 @Component
 @ProcessingGroup(JdbcMemberDirectory.PROCESSING_GROUP)
@@ -39,9 +44,13 @@ class JdbcMemberDirectory implements MemberDirectory {
     private static final Pattern CARD = Pattern.compile("([A-Z]+)-(\\d+)");
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataKeys keys;
+    private final DeadRowCleaner cleaner;
 
-    JdbcMemberDirectory(JdbcTemplate jdbc) {
+    JdbcMemberDirectory(JdbcTemplate jdbc, PersonalDataKeys keys, DeadRowCleaner cleaner) {
         this.jdbc = jdbc;
+        this.keys = keys;
+        this.cleaner = cleaner;
     }
 
     @Override
@@ -151,6 +160,15 @@ class JdbcMemberDirectory implements MemberDirectory {
     @EventHandler
     void on(MemberDeathRecordedEvent event) {
         status(event.memberId(), MemberStatus.DECEASED);
+    }
+
+    @EventHandler
+    void on(MemberPersonalDataErasedEvent event) {
+        keys.destroy(event.memberId());
+        jdbc.update("delete from member_national_id where member_id = ?", event.memberId());
+        jdbc.update("update member_directory set name_key = ? where member_id = ?", PersonalData.ERASED,
+                event.memberId());
+        cleaner.cleanAfterCommit("personal_data_key", "member_national_id", "member_directory");
     }
 
     private void status(String memberId, MemberStatus status) {

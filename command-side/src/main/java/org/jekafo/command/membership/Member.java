@@ -5,12 +5,15 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.jekafo.api.common.Gender;
+import org.jekafo.api.common.PersonalData;
 import org.jekafo.api.membership.ChangeMemberPhoneCommand;
 import org.jekafo.api.membership.ChangeMemberTradesCommand;
 import org.jekafo.api.membership.CorrectMemberIdentityCommand;
 import org.jekafo.api.membership.DuesPaymentRecordedEvent;
+import org.jekafo.api.membership.ErasePersonalDataCommand;
 import org.jekafo.api.membership.MemberDeathRecordedEvent;
 import org.jekafo.api.membership.MemberIdentityCorrectedEvent;
+import org.jekafo.api.membership.MemberPersonalDataErasedEvent;
 import org.jekafo.api.membership.MemberPhoneChangedEvent;
 import org.jekafo.api.membership.MemberRegisteredEvent;
 import org.jekafo.api.membership.MemberReinstatedEvent;
@@ -38,6 +41,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.jekafo.command.common.RefusalCodes.ALREADY_ERASED;
 import static org.jekafo.command.common.RefusalCodes.DUPLICATE_CARD_NUMBER;
 import static org.jekafo.command.common.RefusalCodes.DUPLICATE_NATIONAL_ID;
 import static org.jekafo.command.common.RefusalCodes.DUPLICATE_RECEIPT;
@@ -46,10 +50,11 @@ import static org.jekafo.command.common.RefusalCodes.INVALID_AMOUNT;
 import static org.jekafo.command.common.RefusalCodes.INVALID_CARD_NUMBER;
 import static org.jekafo.command.common.RefusalCodes.INVALID_INPUT;
 import static org.jekafo.command.common.RefusalCodes.MEMBER_DECEASED;
+import static org.jekafo.command.common.RefusalCodes.PERSONAL_DATA_ERASED;
 import static org.jekafo.command.common.RefusalCodes.POSSIBLE_DUPLICATE;
 import static org.jekafo.command.common.RefusalCodes.UNKNOWN_ORG_UNIT;
 
-/** A registered artisan: identity, local unit, trades, status and dues. */
+/** A registered artisan: identity, local unit, trades, status and dues; once its personal data is erased, nothing changes any more. */
 @Aggregate
 class Member {
 
@@ -60,13 +65,14 @@ class Member {
     private String lastName;
     private String firstName;
     private Gender gender;
-    private int birthYear;
+    private Integer birthYear;
     private String phone;
     private String nationalId;
     private boolean disability;
     private List<String> trades;
     private String localUnitId;
     private MemberStatus status;
+    private boolean personalDataErased;
     private final Map<String, DuesPaymentRecordedEvent> paymentsByReceipt = new HashMap<>();
 
     Member() {
@@ -101,14 +107,14 @@ class Member {
         String last = command.lastName() == null ? lastName : MemberInput.name(command.lastName(), "lastName");
         String first = command.firstName() == null ? firstName : MemberInput.name(command.firstName(), "firstName");
         Gender newGender = command.gender() == null ? gender : MemberInput.gender(command.gender());
-        int year = command.birthYear() == null ? birthYear : MemberInput.birthYear(command.birthYear());
+        Integer year = command.birthYear() == null ? birthYear : MemberInput.birthYear(command.birthYear());
         String newNationalId = command.nationalId() == null ? nationalId : MemberInput.nationalId(command.nationalId());
         boolean newDisability = command.disability() == null ? disability : command.disability();
         if (!Objects.equals(newNationalId, nationalId)) {
             requireFreeNationalId(members, newNationalId);
         }
         boolean changed = !last.equals(lastName) || !first.equals(firstName) || newGender != gender
-                || year != birthYear || !Objects.equals(newNationalId, nationalId) || newDisability != disability;
+                || !Objects.equals(year, birthYear) || !Objects.equals(newNationalId, nationalId) || newDisability != disability;
         if (changed) {
             apply(new MemberIdentityCorrectedEvent(memberId, last, first, newGender, year, newNationalId,
                     newDisability, command.reason()));
@@ -175,6 +181,7 @@ class Member {
 
     @CommandHandler
     void handle(RecordDuesPaymentCommand command) {
+        requireNotErased();
         String receipt = Require.text(command.receiptNumber(), INVALID_INPUT, "receiptNumber",
                 "Le numéro de reçu est obligatoire.");
         DuesPaymentRecordedEvent earlier = paymentsByReceipt.get(receipt);
@@ -196,9 +203,24 @@ class Member {
         apply(new DuesPaymentRecordedEvent(memberId, command.year(), command.amountFcfa(), receipt, paidOn));
     }
 
+    @CommandHandler
+    void handle(ErasePersonalDataCommand command) {
+        Require.that(!personalDataErased, ALREADY_ERASED, "memberId",
+                "Les données personnelles de ce membre sont déjà effacées.");
+        String reason = Require.text(command.reason(), INVALID_INPUT, "reason", "Le motif de l'effacement est obligatoire.");
+        apply(new MemberPersonalDataErasedEvent(memberId, reason));
+    }
+
+    /** Refuses a command about a member whose personal data is erased, then one about a deceased member. */
     private void requireAlive() {
+        requireNotErased();
         Require.that(status != MemberStatus.DECEASED, MEMBER_DECEASED, "memberId",
                 "Ce membre est décédé : son dossier ne peut plus être modifié.");
+    }
+
+    private void requireNotErased() {
+        Require.that(!personalDataErased, PERSONAL_DATA_ERASED, "memberId",
+                "Les données personnelles de ce membre ont été effacées : son dossier ne peut plus être modifié.");
     }
 
     private void requireStatus(MemberStatus expected, String message) {
@@ -290,5 +312,15 @@ class Member {
     @EventSourcingHandler
     void on(DuesPaymentRecordedEvent event) {
         paymentsByReceipt.put(event.receiptNumber(), event);
+    }
+
+    @EventSourcingHandler
+    void on(MemberPersonalDataErasedEvent event) {
+        personalDataErased = true;
+        lastName = PersonalData.ERASED;
+        firstName = PersonalData.ERASED;
+        birthYear = null;
+        phone = PersonalData.ERASED;
+        nationalId = nationalId == null ? null : PersonalData.ERASED;
     }
 }

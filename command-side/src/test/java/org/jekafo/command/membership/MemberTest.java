@@ -7,8 +7,10 @@ import org.jekafo.api.membership.ChangeMemberPhoneCommand;
 import org.jekafo.api.membership.ChangeMemberTradesCommand;
 import org.jekafo.api.membership.CorrectMemberIdentityCommand;
 import org.jekafo.api.membership.DuesPaymentRecordedEvent;
+import org.jekafo.api.membership.ErasePersonalDataCommand;
 import org.jekafo.api.membership.MemberDeathRecordedEvent;
 import org.jekafo.api.membership.MemberIdentityCorrectedEvent;
+import org.jekafo.api.membership.MemberPersonalDataErasedEvent;
 import org.jekafo.api.membership.MemberPhoneChangedEvent;
 import org.jekafo.api.membership.MemberRegisteredEvent;
 import org.jekafo.api.membership.MemberReinstatedEvent;
@@ -40,6 +42,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jekafo.command.common.RefusalCodes.ALREADY_ERASED;
 import static org.jekafo.command.common.RefusalCodes.DUPLICATE_CARD_NUMBER;
 import static org.jekafo.command.common.RefusalCodes.DUPLICATE_NATIONAL_ID;
 import static org.jekafo.command.common.RefusalCodes.DUPLICATE_RECEIPT;
@@ -55,6 +58,7 @@ import static org.jekafo.command.common.RefusalCodes.MEMBER_DECEASED;
 import static org.jekafo.command.common.RefusalCodes.MISSING_NAME;
 import static org.jekafo.command.common.RefusalCodes.NOT_A_LOCAL_UNIT;
 import static org.jekafo.command.common.RefusalCodes.ORG_UNIT_CLOSED;
+import static org.jekafo.command.common.RefusalCodes.PERSONAL_DATA_ERASED;
 import static org.jekafo.command.common.RefusalCodes.POSSIBLE_DUPLICATE;
 import static org.jekafo.command.common.RefusalCodes.UNKNOWN_ORG_UNIT;
 import static org.jekafo.command.common.RefusalCodes.UNKNOWN_TRADE;
@@ -925,6 +929,67 @@ class MemberTest {
             fixture.given(AWA, new MemberDeathRecordedEvent(MEMBER, LocalDate.of(2025, 1, 15)))
                     .when(command)
                     .expectException(refused(MEMBER_DECEASED, "memberId"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class PersonalDataErasure {
+
+        private final MemberPersonalDataErasedEvent erased = new MemberPersonalDataErasedEvent(MEMBER,
+                "demande de l'intéressée");
+
+        @Test
+        void erasureIsRecordedWithItsReasonOnly() {
+            fixture.given(AWA)
+                    .when(new ErasePersonalDataCommand(MEMBER, "  demande de l'intéressée "))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(erased);
+        }
+
+        @Test
+        void erasureOfADeceasedMemberIsAllowed() {
+            fixture.given(AWA, new MemberDeathRecordedEvent(MEMBER, LocalDate.of(2025, 1, 15)))
+                    .when(new ErasePersonalDataCommand(MEMBER, "demande de l'intéressée"))
+                    .expectEvents(erased);
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = "   ")
+        void erasureWithoutReasonIsRefused(String reason) {
+            fixture.given(AWA)
+                    .when(new ErasePersonalDataCommand(MEMBER, reason))
+                    .expectException(refused(INVALID_INPUT, "reason"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void secondErasureIsRefused() {
+            fixture.given(AWA, erased)
+                    .when(new ErasePersonalDataCommand(MEMBER, "encore"))
+                    .expectException(refused(ALREADY_ERASED, "memberId"))
+                    .expectNoEvents();
+        }
+
+        static Stream<Arguments> everyOtherCommand() {
+            return DeceasedMember.everyCommand();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("everyOtherCommand")
+        void erasedMemberRefusesEveryChange(String what, Object command) {
+            fixture.given(AWA, erased)
+                    .when(command)
+                    .expectException(refused(PERSONAL_DATA_ERASED, "memberId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void erasedMemberRefusesEvenADuesReceiptRecordedBefore() {
+            fixture.given(AWA, new DuesPaymentRecordedEvent(MEMBER, 2025, 5000, "R-1", LocalDate.of(2025, 1, 10)), erased)
+                    .when(new RecordDuesPaymentCommand(MEMBER, 2025, 5000, "R-1", LocalDate.of(2025, 1, 10)))
+                    .expectException(refused(PERSONAL_DATA_ERASED, "memberId"))
                     .expectNoEvents();
         }
     }

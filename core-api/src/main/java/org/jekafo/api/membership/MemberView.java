@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jekafo.api.common.Gender;
 
-/** A member as the census shows it now. {@code version} is the sequence number of the last event applied. */
-public record MemberView(String memberId, String cardNumber, String lastName, String firstName, Gender gender, int birthYear, String phone, String nationalId, List<String> trades, String localUnitId, String regionId, boolean disability, LocalDate enrolledOn, MemberStatus status, String statusReason, List<DuesPaymentView> dues, long version, Instant registeredAt, Instant updatedAt) {
+/**
+ * A member as the census shows it now. {@code version} is the sequence number of the last event applied. Once
+ * {@code personalDataErased}, the names, phone and national ID read {@code effacé} and the birth year is null.
+ */
+public record MemberView(String memberId, String cardNumber, String lastName, String firstName, Gender gender, Integer birthYear, String phone, String nationalId, List<String> trades, String localUnitId, String regionId, boolean disability, LocalDate enrolledOn, MemberStatus status, String statusReason, List<DuesPaymentView> dues, long version, Instant registeredAt, Instant updatedAt, boolean personalDataErased) {
 }

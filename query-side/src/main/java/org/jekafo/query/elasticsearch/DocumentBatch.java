@@ -36,6 +36,7 @@ public final class DocumentBatch<D extends VersionedDocument> {
     private final String index;
     private final Class<D> type;
     private final Map<String, D> pending = new LinkedHashMap<>();
+    private boolean purgeDeleted;
 
     private DocumentBatch(ElasticsearchClient client, String index, Class<D> type) {
         this.client = client;
@@ -95,8 +96,37 @@ public final class DocumentBatch<D extends VersionedDocument> {
         return existing.isPresent();
     }
 
-    /** Writes everything put into this batch; throws when Elasticsearch refuses any document. */
+    /**
+     * Has the index purged of replaced document versions once this batch is written: a replaced document is
+     * only marked deleted, and its old source (personal data an erasure just removed) stays in the index files
+     * until its segment is merged. The index's {@code merge.policy.expunge_deletes_allowed} of 0 makes the
+     * merge take every segment holding a deleted document.
+     */
+    public void purgeDeletedDocuments() {
+        purgeDeleted = true;
+    }
+
+    /** Writes everything put into this batch, then purges if asked; throws when Elasticsearch refuses any document. */
     public void flush() {
+        write();
+        if (purgeDeleted) {
+            purge();
+            purgeDeleted = false;
+        }
+    }
+
+    private void purge() {
+        try {
+            client.indices().refresh(r -> r.index(index));
+            client.indices().flush(f -> f.index(index).force(true).waitIfOngoing(true));
+            client.indices().forcemerge(f -> f.index(index).onlyExpungeDeletes(true).flush(true));
+            client.indices().flush(f -> f.index(index).force(true).waitIfOngoing(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write() {
         if (pending.isEmpty()) {
             return;
         }

@@ -1,6 +1,10 @@
 package org.jekafo.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Level;
+import co.elastic.clients.elasticsearch.indices.IndicesStatsResponse;
+import co.elastic.clients.elasticsearch.indices.stats.ShardStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,8 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One projection's Elasticsearch index, always read through an alias. Documents are written to a concrete
@@ -20,6 +29,10 @@ import java.util.Set;
 public class ProjectionIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionIndex.class);
+    /** The index was deleted meanwhile (a rebuild replaced it): nothing is left to purge. */
+    private static final int NOT_FOUND = 404;
+    private static final Duration LEASE_WAIT = Duration.ofMinutes(5);
+    private static final Duration LEASE_POLL = Duration.ofMillis(500);
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -29,6 +42,12 @@ public class ProjectionIndex {
     private volatile String writeIndex;
     /** What a lazy initialisation by a writer found, kept for the next {@link #initialise()} to report. */
     private State unreported = State.READY;
+    private final AtomicBoolean purgeRequested = new AtomicBoolean();
+    private final ExecutorService purger = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "purge-deleted-documents");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param alias           the name queries use, e.g. {@code jekafo-members}
@@ -159,6 +178,65 @@ public class ProjectionIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Purges replaced document versions from the index now written, in the background. Elasticsearch only marks
+     * a replaced or deleted document as deleted ("soft delete"): its old source (the personal data an erasure
+     * has just replaced) stays in the index files until a merge drops it, and a merge drops it only once the
+     * shard's history retention lease has moved past it, which Elasticsearch does in the background about
+     * every 30 seconds. The purge therefore commits the index, waits for the lease to pass everything written
+     * so far, then merges away every deleted document ({@code merge.policy.expunge_deletes_allowed: 0} in the
+     * mapping makes the merge take every segment holding one). Requests made while one is waiting share it.
+     */
+    public void purgeDeletedDocuments() {
+        if (purgeRequested.compareAndSet(false, true)) {
+            purger.execute(() -> {
+                purgeRequested.set(false);
+                String target = writeIndex();
+                try {
+                    purge(target);
+                } catch (ElasticsearchException gone) {
+                    if (gone.status() != NOT_FOUND) {
+                        LOG.warn("Deleted documents of {} not purged: {}", target, gone.toString());
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Deleted documents of {} not purged: {}", target, e.toString());
+                }
+            });
+        }
+    }
+
+    private void purge(String target) throws IOException {
+        client.indices().refresh(r -> r.index(target));
+        client.indices().flush(f -> f.index(target).force(true).waitIfOngoing(true));
+        awaitRetentionLeasesPast(target, shards(target).stream()
+                .mapToLong(shard -> shard.seqNo().globalCheckpoint()).max().orElse(-1));
+        client.indices().forcemerge(f -> f.index(target).onlyExpungeDeletes(true).flush(true));
+        client.indices().flush(f -> f.index(target).force(true).waitIfOngoing(true));
+        LOG.info("Purged deleted documents of {}", target);
+    }
+
+    private void awaitRetentionLeasesPast(String target, long checkpoint) throws IOException {
+        long deadline = System.nanoTime() + LEASE_WAIT.toNanos();
+        while (!shards(target).stream().allMatch(shard -> shard.retentionLeases().leases().stream()
+                .allMatch(lease -> lease.retainingSeqNo() > checkpoint))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("history retention leases did not pass " + checkpoint + " within "
+                        + LEASE_WAIT);
+            }
+            try {
+                Thread.sleep(LEASE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while purging " + target, e);
+            }
+        }
+    }
+
+    private List<ShardStats> shards(String target) throws IOException {
+        IndicesStatsResponse stats = client.indices().stats(s -> s.index(target).level(Level.Shards));
+        return stats.indices().get(target).shards().values().stream().flatMap(List::stream).toList();
     }
 
     private String createConcreteIndex() {

@@ -22,7 +22,7 @@ class MemberDocument extends VersionedDocument {
     /** Folded "last first" as one keyword, the stable sort order of lists. */
     public String sortName;
     public Gender gender;
-    public int birthYear;
+    public Integer birthYear;
     public String phone;
     public String nationalId;
     public List<String> trades = new ArrayList<>();
@@ -34,6 +34,8 @@ class MemberDocument extends VersionedDocument {
     public List<DuesPaymentView> dues = new ArrayList<>();
     public Instant registeredAt;
     public Instant updatedAt;
+    /** The names, phone and national ID read {@code effacé}, the birth year is null. */
+    public boolean personalDataErased;
 
     @Override
     public String documentId() {
@@ -43,6 +45,6 @@ class MemberDocument extends VersionedDocument {
     MemberView toView(String regionId) {
         return new MemberView(memberId, cardNumber, lastName, firstName, gender, birthYear, phone, nationalId,
                 List.copyOf(trades), localUnitId, regionId, disability, enrolledOn, status, statusReason,
-                List.copyOf(dues), version, registeredAt, updatedAt);
+                List.copyOf(dues), version, registeredAt, updatedAt, personalDataErased);
     }
 }

@@ -5,11 +5,14 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.jekafo.api.common.PersonalData;
 import org.jekafo.api.common.TextFolding;
 import org.jekafo.api.membership.DuesPaymentRecordedEvent;
 import org.jekafo.api.membership.DuesPaymentView;
 import org.jekafo.api.membership.MemberDeathRecordedEvent;
 import org.jekafo.api.membership.MemberIdentityCorrectedEvent;
+import org.jekafo.api.membership.MemberPersonalDataErasedEvent;
 import org.jekafo.api.membership.MemberPhoneChangedEvent;
 import org.jekafo.api.membership.MemberRegisteredEvent;
 import org.jekafo.api.membership.MemberReinstatedEvent;
@@ -31,7 +34,9 @@ import java.util.function.Consumer;
 /**
  * Projects member events into the members index. Each document remembers the sequence number of the last
  * event applied ({@code version}); an event at or below it is skipped, so redelivered and replayed events
- * do no harm.
+ * do no harm. An erasure of personal data replaces it in the document; once the batch is written, the
+ * document's earlier versions are purged from the index ({@link ProjectionIndex#purgeDeletedDocuments()}).
+ * Replayed from the event store, an erased member is erased from its first event on, as its key is gone.
  */
 @Component
 @ProcessingGroup(MemberProjection.PROCESSING_GROUP)
@@ -118,6 +123,18 @@ class MemberProjection {
     void on(DuesPaymentRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.memberId(), sequence, at, d -> d.dues.add(new DuesPaymentView(event.year(), event.amountFcfa(),
                 event.receiptNumber(), event.paidOn())));
+    }
+
+    @EventHandler
+    void on(MemberPersonalDataErasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.memberId(), sequence, at, d -> {
+            setName(d, PersonalData.ERASED, PersonalData.ERASED);
+            d.birthYear = null;
+            d.phone = PersonalData.ERASED;
+            d.nationalId = d.nationalId == null ? null : PersonalData.ERASED;
+            d.personalDataErased = true;
+        });
+        CurrentUnitOfWork.get().root().afterCommit(u -> index.purgeDeletedDocuments());
     }
 
     private void update(String memberId, long sequence, Instant at, Consumer<MemberDocument> change) {

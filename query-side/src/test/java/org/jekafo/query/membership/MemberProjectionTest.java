@@ -59,7 +59,7 @@ class MemberProjectionTest {
     void registrationProjectsEveryField() {
         assertThat(aminata()).isEqualTo(new MemberView(MEMBER, "SG-000042", "Traoré", "Aminata", Gender.F, 1985,
                 "+22376123456", "ML1234567", List.of("COUTURE", "TEINTURE"), SEGOU_03, SEGOU, true, ENROLLED,
-                MemberStatus.ACTIVE, null, List.of(), 0, at(0), at(0)));
+                MemberStatus.ACTIVE, null, List.of(), 0, at(0), at(0), false));
     }
 
     @Test
