@@ -42,6 +42,14 @@ public class PersonalDataSerializer implements Serializer {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** One cipher per thread: looking the transformation up for every field was a measured cost (JFR); init resets it. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available in this JVM", e);
+        }
+    });
 
     private final JacksonSerializer jackson;
     private final ObjectMapper mapper;
@@ -150,7 +158,7 @@ public class PersonalDataSerializer implements Serializer {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(clear);
@@ -164,7 +172,7 @@ public class PersonalDataSerializer implements Serializer {
     private static byte[] decrypt(SecretKey key, String subject, String marked) {
         try {
             byte[] stored = Base64.getDecoder().decode(marked.substring(MARKER.length()));
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
