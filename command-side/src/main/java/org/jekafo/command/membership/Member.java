@@ -36,6 +36,7 @@ import org.jekafo.command.orgunit.OrgUnitEntry;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -90,12 +91,16 @@ class Member {
         OrgUnitEntry unit = MemberInput.openLocalUnit(units, command.localUnitId(), "localUnitId");
         var enrolledOn = MemberInput.notInFuture(command.enrolledOn(), "enrolledOn");
         String newNationalId = MemberInput.nationalId(command.nationalId());
-        requireFreeNationalId(members, newNationalId);
-        List<String> lookAlikes = members.possibleDuplicates(NameKey.of(last, first, year), unit.orgUnitId());
+        String requestedCard = command.cardNumber() == null || command.cardNumber().isBlank() ? null
+                : command.cardNumber().strip().toUpperCase(Locale.ROOT);
+        MemberDirectory.Clashes clashes = members.clashes(requestedCard, newNationalId, NameKey.of(last, first, year),
+                unit.orgUnitId());
+        requireFree(clashes.nationalIdHolder(), newNationalId);
+        List<String> lookAlikes = clashes.lookAlikes();
         Require.that(lookAlikes.isEmpty() || command.confirmPossibleDuplicate(), POSSIBLE_DUPLICATE, "lastName",
                 "Un membre du même nom, né la même année, existe déjà dans cette unité locale. "
                         + "Vérifiez qu'il ne s'agit pas de la même personne, puis confirmez l'enregistrement.");
-        String card = cardNumber(command.cardNumber(), members, units, unit);
+        String card = cardNumber(command.cardNumber(), requestedCard, clashes.cardHolder(), members, units, unit);
         apply(new MemberRegisteredEvent(command.memberId(), card, last, first, newGender, year, newPhone,
                 newNationalId, newTrades, unit.orgUnitId(), command.disability(), enrolledOn,
                 !lookAlikes.isEmpty()));
@@ -228,23 +233,25 @@ class Member {
     }
 
     private static void requireFreeNationalId(MemberDirectory members, String nationalId) {
-        if (nationalId != null) {
-            Require.that(members.memberWithNationalId(nationalId).isEmpty(), DUPLICATE_NATIONAL_ID, "nationalId",
-                    "Le numéro d'identité nationale « " + nationalId + " » est déjà enregistré.");
-        }
+        requireFree(nationalId == null ? Optional.empty() : members.memberWithNationalId(nationalId), nationalId);
     }
 
-    private static String cardNumber(String requested, MemberDirectory members, OrgUnitDirectory units,
-                                     OrgUnitEntry localUnit) {
-        if (requested == null || requested.isBlank()) {
+    private static void requireFree(Optional<String> nationalIdHolder, String nationalId) {
+        Require.that(nationalIdHolder.isEmpty(), DUPLICATE_NATIONAL_ID, "nationalId",
+                "Le numéro d'identité nationale « " + nationalId + " » est déjà enregistré.");
+    }
+
+    /** The card number asked for ({@code card}, normalised), checked against its holder; else a new one. */
+    private static String cardNumber(String requested, String card, Optional<String> cardHolder,
+                                     MemberDirectory members, OrgUnitDirectory units, OrgUnitEntry localUnit) {
+        if (card == null) {
             OrgUnitEntry region = units.regionOf(localUnit.orgUnitId()).orElseThrow(() -> new CommandRefusedException(
                     UNKNOWN_ORG_UNIT, "localUnitId", "La région de cette unité locale est inconnue."));
             return members.allocateCardNumber(region.code());
         }
-        String card = requested.strip().toUpperCase(Locale.ROOT);
         Require.that(card.matches(CARD_PATTERN), INVALID_CARD_NUMBER, "cardNumber",
                 "Le numéro de carte « " + requested + " » n'a pas la forme attendue (par ex. SG-000123).");
-        Require.that(members.memberWithCardNumber(card).isEmpty(), DUPLICATE_CARD_NUMBER, "cardNumber",
+        Require.that(cardHolder.isEmpty(), DUPLICATE_CARD_NUMBER, "cardNumber",
                 "Le numéro de carte « " + card + " » est déjà attribué.");
         return card;
     }
