@@ -40,6 +40,9 @@ import org.jekafo.app.graphql.MutationInputs.RegisterMemberInput;
 import org.jekafo.app.graphql.MutationInputs.ReinstateMemberInput;
 import org.jekafo.app.graphql.MutationInputs.SuspendMemberInput;
 import org.jekafo.app.graphql.MutationInputs.TransferMemberInput;
+import org.jekafo.app.security.AccessRefusedException;
+import org.jekafo.app.security.AccessScope;
+import org.jekafo.app.security.PrincipalProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -62,8 +65,13 @@ class MemberController {
     private final Mutations mutations;
     private final ReadYourWrites readYourWrites;
     private final OrgUnits orgUnits;
+    private final PrincipalProvider principals;
+    private final AccessScope scope;
 
-    MemberController(QueryGateway queries, Mutations mutations, ReadYourWrites readYourWrites, OrgUnits orgUnits) {
+    MemberController(QueryGateway queries, Mutations mutations, ReadYourWrites readYourWrites, OrgUnits orgUnits,
+                     PrincipalProvider principals, AccessScope scope) {
+        this.principals = principals;
+        this.scope = scope;
         this.queries = queries;
         this.mutations = mutations;
         this.readYourWrites = readYourWrites;
@@ -232,7 +240,12 @@ class MemberController {
         return payload(input, input.memberId());
     }
 
+    /** The member a mutation acted on, as the caller may see it: never one outside the caller's reach. */
     private MemberPayload payload(MutationInputs.Envelope input, String memberId) {
+        if (!scope.coversMember(principals.current(), memberId)) {
+            throw AccessRefusedException.forbidden("clientMutationId",
+                    "Le membre concerné par cette requête est hors de votre périmètre.");
+        }
         return new MemberPayload(input.clientMutationId(), memberId, readYourWrites.member(memberId));
     }
 

@@ -11,6 +11,8 @@ import org.jekafo.app.security.AccessRules.Rule;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,6 +23,9 @@ import java.util.Map;
  */
 @Component
 class AccessGuard extends SimplePerformantInstrumentation {
+
+    /** Filters of MemberFilter on personal data. */
+    private static final List<String> PERSONAL_FILTERS = List.of("name", "phone", "birthYearFrom", "birthYearTo");
 
     private final PrincipalProvider principals;
     private final AccessScope scope;
@@ -53,6 +58,8 @@ class AccessGuard extends SimplePerformantInstrumentation {
         return switch (rule.target()) {
             case NONE -> environment;
             case MEMBER -> requireMember(principal, (String) argument(environment, rule.path()), rule.path(), environment);
+            case MEMBER_TO_UNIT -> requireUnit(principal, (String) argument(environment, rule.unitPath()), rule.unitPath(),
+                    requireMember(principal, (String) argument(environment, rule.path()), rule.path(), environment));
             case MEMBER_BY_ID_OR_CARD -> requireMemberByIdOrCard(principal, environment);
             case UNIT -> requireUnit(principal, (String) argument(environment, rule.path()), rule.path(), environment);
             case FILTER -> boundFilter(principal, rule.path(), environment);
@@ -69,16 +76,25 @@ class AccessGuard extends SimplePerformantInstrumentation {
         return environment;
     }
 
+    /**
+     * Resolves a card number the way the query does (trimmed, upper case) and hands the query the member the
+     * check was made on, so that the check and the answer can never be about two different records.
+     */
     private DataFetchingEnvironment requireMemberByIdOrCard(ActingPrincipal principal, DataFetchingEnvironment environment) {
         String givenId = environment.getArgument("id");
         String cardNumber = environment.getArgument("cardNumber");
-        String field = givenId != null ? "id" : "cardNumber";
-        String memberId = givenId != null || cardNumber == null ? givenId
-                : scope.memberWithCardNumber(cardNumber).orElse(null);
-        if (memberId == null && principal.role() != Role.MEMBER) {
-            return environment; // nobody to protect: the query answers "none" or asks for an id
+        if (givenId != null || cardNumber == null) {
+            return requireMember(principal, givenId, "id", environment);
         }
-        return requireMember(principal, memberId, field, environment);
+        String memberId = scope.memberWithCardNumber(cardNumber.strip().toUpperCase(Locale.ROOT)).orElse(null);
+        if (memberId == null && principal.role() != Role.MEMBER) {
+            return environment; // no member holds it: the query answers null
+        }
+        requireMember(principal, memberId, "cardNumber", environment);
+        Map<String, Object> arguments = new HashMap<>(environment.getArguments());
+        arguments.put("id", memberId);
+        arguments.remove("cardNumber");
+        return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(environment).arguments(arguments).build();
     }
 
     private DataFetchingEnvironment requireUnit(ActingPrincipal principal, String unitId, String path,
@@ -89,18 +105,31 @@ class AccessGuard extends SimplePerformantInstrumentation {
         return environment;
     }
 
-    /** Keeps a bounded principal's search within their unit: checks the unit asked for, or sets it. */
+    /**
+     * Keeps a bounded principal's search within their unit: checks the unit asked for, or sets it. Auditors
+     * and administrators may not filter on personal data: counting the members with a given phone or birth
+     * year would reveal it without any record being read (and journaled).
+     */
     private DataFetchingEnvironment boundFilter(ActingPrincipal principal, String path, DataFetchingEnvironment environment) {
+        Map<String, Object> filter = environment.getArgument(path);
+        if (principal.role().overseer() && filter != null) {
+            for (String personal : PERSONAL_FILTERS) {
+                if (filter.get(personal) != null) {
+                    throw outOfReach(path + "." + personal, "Un auditeur ou un administrateur ne filtre pas sur des "
+                            + "données personnelles ; cherchez par numéro de carte, unité, métier ou statut.");
+                }
+            }
+        }
         if (principal.role().national()) {
             return environment;
         }
-        Map<String, Object> filter = environment.getArgument(path);
         String unitId = filter == null ? null : (String) filter.get("orgUnitId");
         if (unitId != null) {
             return requireUnit(principal, unitId, path + ".orgUnitId", environment);
         }
         String bound = scope.boundUnitId(principal).orElseThrow(() -> outOfReach(path + ".orgUnitId",
-                "L'unité " + principal.unitCode() + " de votre jeton n'existe pas."));
+                "L'unité « " + principal.unitCode() + " » de votre jeton n'existe pas ou ne convient pas à votre "
+                        + "rôle (un agent de terrain relève d'une unité locale)."));
         Map<String, Object> bounded = filter == null ? new HashMap<>() : new HashMap<>(filter);
         bounded.put("orgUnitId", bound);
         Map<String, Object> arguments = new HashMap<>(environment.getArguments());

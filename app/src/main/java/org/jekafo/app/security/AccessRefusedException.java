@@ -20,7 +20,7 @@ public class AccessRefusedException extends RuntimeException {
                 "Authentification requise : présentez un jeton d'accès (en-tête Authorization: Bearer …).");
     }
 
-    static AccessRefusedException forbidden(String field, String message) {
+    public static AccessRefusedException forbidden(String field, String message) {
         return new AccessRefusedException(FORBIDDEN, field, message);
     }
 

@@ -26,6 +26,8 @@ public final class AccessRules {
         NONE,
         /** The member named by the argument at {@code path}. */
         MEMBER,
+        /** The member at {@code path}, and the org unit at {@code unitPath} it is moved to. */
+        MEMBER_TO_UNIT,
         /** The member named by {@code id} or {@code cardNumber}. */
         MEMBER_BY_ID_OR_CARD,
         /** The org unit named by the argument at {@code path}. */
@@ -35,7 +37,7 @@ public final class AccessRules {
     }
 
     /** The roles allowed, and how their reach is checked. */
-    public record Rule(Set<Role> roles, Target target, String path) {
+    public record Rule(Set<Role> roles, Target target, String path, String unitPath) {
     }
 
     private static final Set<Role> ANYONE = EnumSet.of(MEMBER, FIELD_AGENT, CHAPTER_OFFICER, EXECUTIVE_BUREAU, AUDITOR, ADMIN);
@@ -68,7 +70,7 @@ public final class AccessRules {
             entry("Mutation.recordMemberResignation", rule(KEEPERS, Target.MEMBER, MEMBER_INPUT)),
             entry("Mutation.recordMemberDeath", rule(KEEPERS, Target.MEMBER, MEMBER_INPUT)),
             entry("Mutation.recordDuesPayment", rule(KEEPERS, Target.MEMBER, MEMBER_INPUT)),
-            entry("Mutation.transferMember", rule(OFFICERS, Target.MEMBER, MEMBER_INPUT)),
+            entry("Mutation.transferMember", new Rule(OFFICERS, Target.MEMBER_TO_UNIT, MEMBER_INPUT, "input.toLocalUnitId")),
             entry("Mutation.suspendMember", rule(OFFICERS, Target.MEMBER, MEMBER_INPUT)),
             entry("Mutation.reinstateMember", rule(OFFICERS, Target.MEMBER, MEMBER_INPUT)),
             entry("Mutation.erasePersonalData", rule(BUREAU, Target.MEMBER, MEMBER_INPUT)),
@@ -92,6 +94,6 @@ public final class AccessRules {
     }
 
     private static Rule rule(Set<Role> roles, Target target, String path) {
-        return new Rule(Set.copyOf(roles), target, path);
+        return new Rule(Set.copyOf(roles), target, path, null);
     }
 }

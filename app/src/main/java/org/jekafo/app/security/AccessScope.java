@@ -1,5 +1,6 @@
 package org.jekafo.app.security;
 
+import org.jekafo.api.orgunit.OrgUnitLevel;
 import org.jekafo.command.membership.MemberDirectory;
 import org.jekafo.command.orgunit.OrgUnitDirectory;
 import org.jekafo.command.orgunit.OrgUnitEntry;
@@ -26,10 +27,15 @@ public class AccessScope {
         this.members = members;
     }
 
-    /** The id of the unit a bounded principal's token names, if it exists. */
+    /**
+     * The id of the unit a bounded principal's token names, if it exists and fits the role: a field agent's
+     * unit must be a local unit (a token naming a region gives a field agent no reach at all).
+     */
     public Optional<String> boundUnitId(ActingPrincipal principal) {
         return principal.unitCode() == null ? Optional.empty()
-                : units.findByCode(principal.unitCode()).map(OrgUnitEntry::orgUnitId);
+                : units.findByCode(principal.unitCode())
+                .filter(unit -> principal.role() != Role.FIELD_AGENT || unit.level() == OrgUnitLevel.LOCAL)
+                .map(OrgUnitEntry::orgUnitId);
     }
 
     public boolean coversUnit(ActingPrincipal principal, String unitId) {

@@ -9,13 +9,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * OAuth2 resource server: every request may carry a bearer JWT. With {@code jekafo.security.issuer-uri} set
@@ -43,21 +48,29 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Tokens must name their issuer, be meant for Jɛkafo ({@code aud} contains {@code jekafo.security.audience})
+     * and expire ({@code exp} present and not past): a token the identity provider issued for another
+     * application, or one that never expires, is refused.
+     */
     @Bean
     JwtDecoder jwtDecoder(@Value("${jekafo.security.issuer-uri:}") String issuerUri,
                           @Value("${jekafo.security.jwk-set-uri:}") String jwkSetUri,
+                          @Value("${jekafo.security.audience:jekafo}") String audience,
                           @Value("${jekafo.data-dir}") Path dataDir) throws JOSEException {
-        if (!issuerUri.isBlank() && !jwkSetUri.isBlank()) {
+        NimbusJwtDecoder decoder;
+        String issuer = issuerUri.isBlank() ? SigningKey.ISSUER : issuerUri;
+        if (issuerUri.isBlank()) {
+            decoder = NimbusJwtDecoder.withPublicKey(SigningKey.of(dataDir).toRSAPublicKey()).build();
+        } else if (!jwkSetUri.isBlank()) {
             // the issuer's keys fetched from another address than the one its tokens name (a private network)
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuerUri));
-            return decoder;
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        } else {
+            decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
         }
-        if (!issuerUri.isBlank()) {
-            return JwtDecoders.fromIssuerLocation(issuerUri);
-        }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(SigningKey.of(dataDir).toRSAPublicKey()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(SigningKey.ISSUER));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
         return decoder;
     }
 

@@ -25,6 +25,8 @@ import java.util.UUID;
 public final class SigningKey {
 
     static final String ISSUER = "jekafo-local";
+    /** The audience of every Jɛkafo token (the server's default {@code jekafo.security.audience}). */
+    static final String AUDIENCE = "jekafo";
 
     private SigningKey() {
     }

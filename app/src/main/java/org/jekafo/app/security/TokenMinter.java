@@ -30,6 +30,7 @@ public final class TokenMinter {
         }
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(SigningKey.ISSUER).subject(principal.name())
+                .audience(SigningKey.AUDIENCE)
                 .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime))).claim(TokenClaims.ROLES, List.of(principal.role().name()));
         if (principal.unitCode() != null) {

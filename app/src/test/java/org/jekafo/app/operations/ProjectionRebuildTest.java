@@ -93,7 +93,7 @@ class ProjectionRebuildTest extends IntegrationTest {
     void healthReportsTheEventStoreElasticsearchAndEachProjectionsProgress() {
         api.awaitProjectionsCaughtUp();
 
-        Map<String, Object> health = api.web().get().uri("/actuator/health").exchange()
+        Map<String, Object> health = api.as(TestApi.OPERATOR).web().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
                 .returnResult().getResponseBody();

@@ -66,6 +66,17 @@ class AuthenticationTest extends IntegrationTest {
     }
 
     @Test
+    void aTokenMeantForAnotherApplicationOrThatNeverExpiresIsRefused() {
+        assertStatus(sign(localKey(), claims("autre-appli", List.of("EXECUTIVE_BUREAU")).audience("account").build()),
+                HttpStatus.UNAUTHORIZED);
+        assertStatus(sign(localKey(), claims("sans-audience", List.of("EXECUTIVE_BUREAU")).audience((String) null).build()),
+                HttpStatus.UNAUTHORIZED);
+        assertStatus(sign(localKey(), claims("eternel", List.of("EXECUTIVE_BUREAU")).expirationTime(null).build()),
+                HttpStatus.UNAUTHORIZED);
+        assertStatus(sign(localKey(), claims("valide", List.of("EXECUTIVE_BUREAU")).build()), HttpStatus.OK);
+    }
+
+    @Test
     void aTokenMustCarryExactlyOneGrantableRole() {
         assertStatus(sign(localKey(), claims("deux-roles", List.of("AUDITOR", "ADMIN")).build()), HttpStatus.UNAUTHORIZED);
         assertStatus(sign(localKey(), claims("systeme", List.of("SYSTEM")).build()), HttpStatus.UNAUTHORIZED);
@@ -109,6 +120,15 @@ class AuthenticationTest extends IntegrationTest {
     }
 
     @Test
+    void healthShowsItsDetailsToAdministratorsOnly() {
+        api.anonymous().web().get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.eventStore.status").isEqualTo("UP")
+                .jsonPath("$.components.eventStore.details").doesNotExist();
+        api.as(TestApi.OPERATOR).web().get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.eventStore.details").exists();
+    }
+
+    @Test
     void operationsMetricsNeedAnAdministrator() {
         api.web().get().uri("/actuator/health").exchange().expectStatus().isOk();
         api.anonymous().web().get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
@@ -124,7 +144,7 @@ class AuthenticationTest extends IntegrationTest {
     }
 
     private static JWTClaimsSet.Builder claims(String subject, List<String> roles) {
-        return new JWTClaimsSet.Builder().issuer("jekafo-local").subject(subject).claim("roles", roles)
+        return new JWTClaimsSet.Builder().issuer("jekafo-local").audience("jekafo").subject(subject).claim("roles", roles)
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)));
     }
 

@@ -195,6 +195,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
         private final TestApi bureau;
         private final String segouUnit;
+        private final String otherSegouUnit;
         private final String kayesUnit;
         private final String segouMember;
         private final String kayesMember;
@@ -203,6 +204,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Fixtures(TestApi bureau) {
             this.bureau = bureau;
             segouUnit = bureau.unitId("SG-01");
+            otherSegouUnit = bureau.unitId("SG-02");
             kayesUnit = bureau.unitId("KY-01");
             segouMember = register(segouUnit);
             kayesMember = register(kayesUnit);
@@ -248,7 +250,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 case "Mutation.changeMemberTrades" -> input.put("trades", List.of("POTERIE"));
                 case "Mutation.recordDuesPayment" -> input.putAll(Map.of("year", Year.now().getValue(),
                         "amountFcfa", 2500, "receiptNumber", "R-" + TestData.suffix()));
-                case "Mutation.transferMember" -> input.put("toLocalUnitId", unit.equals(segouUnit) ? kayesUnit : segouUnit);
+                case "Mutation.transferMember" -> input.put("toLocalUnitId", unit.equals(segouUnit) ? otherSegouUnit : segouUnit);
                 case "Mutation.suspendMember" -> input.put("reason", "Cotisations impayées");
                 case "Mutation.erasePersonalData" -> input.put("reason", "Demande de la personne");
                 case "Mutation.createOrgUnit" -> input.putAll(Map.of("code", TestData.unitCode("ZZ"),

@@ -3,14 +3,19 @@ package org.jekafo.command.common;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jekafo.api.common.MetadataKeys;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.jekafo.command.common.RefusalCodes.INVALID_INPUT;
@@ -38,8 +43,9 @@ class ClientCommandIdInterceptor implements MessageHandlerInterceptor<CommandMes
             return chain.proceed();
         }
         String id = clientId.toString();
+        String key = keyOf(command.getMetaData(), id);
         List<Object[]> previous = jdbc.query("select command_name, result from processed_command where client_command_id = ?",
-                (rs, i) -> new Object[]{rs.getString(1), rs.getString(2)}, id);
+                (rs, i) -> new Object[]{rs.getString(1), rs.getString(2)}, key);
         if (!previous.isEmpty()) {
             Require.that(previous.get(0)[0].equals(command.getCommandName()), INVALID_INPUT, "clientMutationId",
                     "L'identifiant de requête « " + id + " » a déjà servi pour une autre opération.");
@@ -48,12 +54,31 @@ class ClientCommandIdInterceptor implements MessageHandlerInterceptor<CommandMes
         Object result = chain.proceed();
         try {
             jdbc.update("insert into processed_command (client_command_id, command_name, result, processed_at) "
-                    + "values (?, ?, ?, ?)", id, command.getCommandName(), result == null ? null : result.toString(),
+                    + "values (?, ?, ?, ?)", key, command.getCommandName(), result == null ? null : result.toString(),
                     Timestamp.from(Instant.now()));
         } catch (DuplicateKeyException concurrentRetry) {
             throw new CommandRefusedException(INVALID_INPUT, "clientMutationId",
                     "La requête « " + id + " » est déjà en cours de traitement ; réessayez dans un instant.");
         }
         return result;
+    }
+
+    /**
+     * Whose retry it is: a caller's id counts only among that caller's commands (another person reusing it,
+     * by chance or on purpose, neither sees the first answer nor loses their command). The server's own
+     * commands (imports: ids derived from each line's content) share one space, so any re-import is a retry.
+     */
+    static String keyOf(MetaData metaData, String clientId) {
+        Object role = metaData.get(MetadataKeys.ROLE);
+        if ("SYSTEM".equals(role)) {
+            return clientId;
+        }
+        String principal = String.valueOf(metaData.get(MetadataKeys.PRINCIPAL));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(principal.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12) + ':' + clientId;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 }

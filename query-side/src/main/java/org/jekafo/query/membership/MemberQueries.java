@@ -37,7 +37,8 @@ import java.util.Optional;
 class MemberQueries {
 
     static final int MAX_PAGE_SIZE = 500;
-    private static final String CURSOR_SEPARATOR = "\u001f";
+    /** A cursor names the last member of its page, and nothing else: no name (personal data) travels in it. */
+    private static final String CURSOR_PREFIX = "m:";
 
     private final ElasticsearchClient client;
     private final OrgUnitQueries orgUnits;
@@ -70,7 +71,7 @@ class MemberQueries {
         OrgUnitTree tree = orgUnits.tree();
         int size = Math.max(0, Math.min(query.first(), MAX_PAGE_SIZE));
         Query filter = MemberSearchQuery.of(query.filter(), tree);
-        List<FieldValue> after = decodeCursor(query.after());
+        List<FieldValue> after = sortValuesAfter(query.after());
         SearchResponse<MemberDocument> response = client.search(s -> {
             s.index(MemberIndex.ALIAS).query(filter).size(size + 1).trackTotalHits(t -> t.enabled(true))
                     .sort(o -> o.field(f -> f.field("sortName").order(SortOrder.Asc)))
@@ -125,22 +126,34 @@ class MemberQueries {
     }
 
     private static String encodeCursor(MemberDocument last) {
-        String raw = last.sortName + CURSOR_SEPARATOR + last.memberId;
+        String raw = CURSOR_PREFIX + last.memberId;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The sort values after which to continue; empty for the first page or an unreadable cursor. */
-    static List<FieldValue> decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
+    /** The sort values of the member a cursor names, to continue after it; empty for the first page. */
+    private List<FieldValue> sortValuesAfter(String cursor) throws IOException {
+        Optional<String> memberId = memberIdOf(cursor);
+        if (memberId.isEmpty()) {
             return List.of();
+        }
+        var response = client.get(g -> g.index(MemberIndex.ALIAS).id(memberId.get()), MemberDocument.class);
+        if (!response.found() || response.source() == null) {
+            throw new InvalidCursorException(cursor);
+        }
+        return List.of(FieldValue.of(response.source().sortName), FieldValue.of(memberId.get()));
+    }
+
+    /** The member a cursor names; empty for the first page; refused when the cursor is not one of ours. */
+    static Optional<String> memberIdOf(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return Optional.empty();
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] parts = raw.split(CURSOR_SEPARATOR, 2);
-            if (parts.length != 2) {
+            if (!raw.startsWith(CURSOR_PREFIX) || raw.length() == CURSOR_PREFIX.length()) {
                 throw new InvalidCursorException(cursor);
             }
-            return List.of(FieldValue.of(parts[0]), FieldValue.of(parts[1]));
+            return Optional.of(raw.substring(CURSOR_PREFIX.length()));
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException(cursor);
         }

@@ -1,6 +1,5 @@
 package org.jekafo.query.membership;
 
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import org.jekafo.api.common.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +12,7 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Decoding the pagination cursors of FindMembersQuery, without Elasticsearch. */
+/** Reading the pagination cursors of FindMembersQuery, without Elasticsearch (following pages: MemberQueriesTest). */
 class MemberCursorTest {
 
     private static String base64(String raw) {
@@ -24,20 +23,20 @@ class MemberCursorTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   "})
     void missingCursorStartsAtTheBeginning(String cursor) {
-        assertThat(MemberQueries.decodeCursor(cursor)).isEmpty();
+        assertThat(MemberQueries.memberIdOf(cursor)).isEmpty();
     }
 
     @Test
-    void cursorIssuedByTheServerGivesTheSortValuesToContinueAfter() {
-        assertThat(MemberQueries.decodeCursor(base64("traore aminata\u001fm-1")))
-                .extracting(FieldValue::stringValue).containsExactly("traore aminata", "m-1");
+    void cursorIssuedByTheServerNamesTheLastMemberOfItsPageAndNothingElse() {
+        assertThat(MemberQueries.memberIdOf(base64("m:0193a6b2-7c1d-7e00-8000-000000000001")))
+                .contains("0193a6b2-7c1d-7e00-8000-000000000001");
     }
 
     @ParameterizedTest(name = "cursor \"{0}\"")
-    @ValueSource(strings = {"%%%", "not a cursor!", "a", "dHJhb3Jl" /* "traore", no separator */,
+    @ValueSource(strings = {"%%%", "not a cursor!", "a", "dHJhb3Jl" /* "traore", no prefix */, "bTo" /* "m:", no id */,
             "dHJhb3Jl+bS0x/" /* standard, not URL-safe, alphabet */})
     void garbageCursorIsRefusedAsInvalidCursor(String cursor) {
-        assertThatThrownBy(() -> MemberQueries.decodeCursor(cursor))
+        assertThatThrownBy(() -> MemberQueries.memberIdOf(cursor))
                 .isInstanceOfSatisfying(InvalidCursorException.class, refused ->
                         assertThat(refused.<Refusal>getDetails()).hasValueSatisfying(refusal -> {
                             assertThat(refusal.code()).isEqualTo("INVALID_CURSOR");
