@@ -60,6 +60,8 @@ class PersonalDataErasureTest extends IntegrationTest {
     Map<String, Object> erasurePayload;
     String oldPhone;
     String nationalId;
+    /** Free text typed by an officer, naming someone: personal data as well. */
+    String suspensionReason;
     Map<String, Object> countsBefore;
 
     @BeforeAll
@@ -73,8 +75,9 @@ class PersonalDataErasureTest extends IntegrationTest {
         input.put("nationalId", nationalId);
         Map<String, Object> registered = api.register(input);
         oldPhone = (String) registered.get("phone");
-        erased = api.mutateMember("changeMemberPhone", Map.of("memberId", registered.get("id"),
-                "phone", TestData.uniquePhone()));
+        api.mutateMember("changeMemberPhone", Map.of("memberId", registered.get("id"), "phone", TestData.uniquePhone()));
+        suspensionReason = "Plainte de sa voisine Assitan" + TestData.suffix();
+        erased = api.mutateMember("suspendMember", Map.of("memberId", registered.get("id"), "reason", suspensionReason));
         other = api.register(TestApi.registration("Dembélé" + TestData.suffix(), "Modibo", "M", unit));
         api.register(TestApi.registration("Konaté" + TestData.suffix(), "Oumou", "F", api.unitId("SG-01")));
         api.awaitProjectionsCaughtUp();
@@ -91,7 +94,7 @@ class PersonalDataErasureTest extends IntegrationTest {
     private List<String> clearText() {
         List<String> values = new ArrayList<>(List.of((String) erased.get("lastName"), (String) erased.get("firstName"),
                 oldPhone, oldPhone.substring(4), (String) erased.get("phone"), ((String) erased.get("phone")).substring(4),
-                nationalId));
+                nationalId, suspensionReason));
         values.replaceAll(value -> value.toLowerCase(Locale.ROOT));
         return values;
     }
@@ -134,12 +137,13 @@ class PersonalDataErasureTest extends IntegrationTest {
         List<Map<String, Object>> history = api.history((String) erased.get("id"));
 
         assertThat(history).extracting(e -> e.get("type")).containsExactly("MemberRegisteredEvent",
-                "MemberPhoneChangedEvent", "MemberPersonalDataErasedEvent");
+                "MemberPhoneChangedEvent", "MemberSuspendedEvent", "MemberPersonalDataErasedEvent");
         assertThat(changes(history.get(0))).containsEntry("lastName", ERASED).containsEntry("firstName", ERASED)
                 .containsEntry("phone", ERASED).containsEntry("nationalId", ERASED)
                 .containsEntry("cardNumber", erased.get("cardNumber")).doesNotContainKey("birthYear");
         assertThat(changes(history.get(1))).containsEntry("phone", ERASED);
-        assertThat(changes(history.get(2))).containsEntry("reason", "Demande de l'intéressée");
+        assertThat(changes(history.get(2))).containsEntry("reason", ERASED);
+        assertThat(changes(history.get(3))).containsEntry("reason", "Demande de l'intéressée");
         String text = history.toString().toLowerCase(Locale.ROOT);
         clearText().forEach(value -> assertThat(text).doesNotContain(value));
     }
@@ -202,7 +206,8 @@ class PersonalDataErasureTest extends IntegrationTest {
     private static void assertErased(Map<String, Object> member) {
         assertThat(member).containsEntry("lastName", ERASED).containsEntry("firstName", ERASED)
                 .containsEntry("phone", ERASED).containsEntry("nationalId", ERASED).containsEntry("birthYear", null)
-                .containsEntry("personalDataErased", true).containsEntry("gender", "F");
+                .containsEntry("personalDataErased", true).containsEntry("gender", "F")
+                .containsEntry("status", "SUSPENDED").containsEntry("statusReason", ERASED);
         assertThat(member.get("cardNumber")).isNotNull();
     }
 

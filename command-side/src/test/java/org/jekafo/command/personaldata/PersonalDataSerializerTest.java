@@ -12,7 +12,7 @@ import org.jekafo.api.common.PersonalData;
 import org.jekafo.api.membership.MemberIdentityCorrectedEvent;
 import org.jekafo.api.membership.MemberPhoneChangedEvent;
 import org.jekafo.api.membership.MemberRegisteredEvent;
-import org.jekafo.api.membership.MemberSuspendedEvent;
+import org.jekafo.api.membership.MemberTradesChangedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
@@ -106,7 +106,7 @@ class PersonalDataSerializerTest {
                 PersonalData.ERASED, Gender.F, null, PersonalData.ERASED, PersonalData.ERASED, List.of("COUTURE"),
                 "ou-sg-03", false, LocalDate.of(2024, 3, 1), false));
         assertThat(read(corrected)).isEqualTo(new MemberIdentityCorrectedEvent(MEMBER, PersonalData.ERASED,
-                PersonalData.ERASED, Gender.F, null, null, false, "erreur de saisie"));
+                PersonalData.ERASED, Gender.F, null, null, false, PersonalData.ERASED));
     }
 
     @Test
@@ -129,9 +129,9 @@ class PersonalDataSerializerTest {
 
     @Test
     void eventsWithoutPersonalDataAreStoredAsJacksonStoresThem() {
-        MemberSuspendedEvent suspended = new MemberSuspendedEvent(MEMBER, "enquête");
+        MemberTradesChangedEvent changed = new MemberTradesChangedEvent(MEMBER, List.of("COUTURE"));
 
-        assertThat(text(store(suspended))).isEqualTo(new String(jackson.serialize(suspended, byte[].class).getData(),
+        assertThat(text(store(changed))).isEqualTo(new String(jackson.serialize(changed, byte[].class).getData(),
                 StandardCharsets.UTF_8));
         assertThat(jdbc.queryForObject("select count(*) from personal_data_key", Integer.class)).isZero();
     }

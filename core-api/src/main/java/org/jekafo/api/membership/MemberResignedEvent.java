@@ -1,7 +1,10 @@
 package org.jekafo.api.membership;
 
+import org.jekafo.api.common.DataSubject;
+import org.jekafo.api.common.PersonalData;
+
 import java.time.LocalDate;
 
 /** A member resigned. */
-public record MemberResignedEvent(String memberId, LocalDate effectiveOn, String reason) {
+public record MemberResignedEvent(@DataSubject String memberId, LocalDate effectiveOn, @PersonalData String reason) {
 }

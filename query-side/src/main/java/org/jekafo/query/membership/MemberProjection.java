@@ -132,6 +132,8 @@ class MemberProjection {
             d.birthYear = null;
             d.phone = PersonalData.ERASED;
             d.nationalId = d.nationalId == null ? null : PersonalData.ERASED;
+            // reasons are free text people type, names included: personal data too
+            d.statusReason = d.statusReason == null ? null : PersonalData.ERASED;
             d.personalDataErased = true;
         });
         CurrentUnitOfWork.get().root().afterCommit(u -> index.purgeDeletedDocuments());
