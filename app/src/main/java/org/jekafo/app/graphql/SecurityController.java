@@ -1,5 +1,6 @@
 package org.jekafo.app.graphql;
 
+import org.jekafo.api.common.Cursors;
 import org.jekafo.api.orgunit.OrgUnitView;
 import org.jekafo.app.security.ActingPrincipal;
 import org.jekafo.app.security.PersonalDataAccessLog;
@@ -10,15 +11,14 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /** Who is calling, and the journal of personal-data reads. Access rules: {@code AccessRules}. */
 @Controller
 class SecurityController {
 
-    private static final String CURSOR_PREFIX = "access:";
+    private static final String CURSOR_KIND = "access";
 
     private final PrincipalProvider principals;
     private final PersonalDataAccessLog accessLog;
@@ -68,18 +68,19 @@ class SecurityController {
     }
 
     private static String encode(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(CURSOR_KIND, Long.toString(id));
     }
 
     private static long decode(String cursor) {
+        return Cursors.decode(CURSOR_KIND, cursor).flatMap(SecurityController::number)
+                .orElseThrow(() -> new InvalidInputException("INVALID_CURSOR", "after", "Ce curseur n'est pas valide."));
+    }
+
+    private static Optional<Long> number(String text) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith(CURSOR_PREFIX)) {
-                return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
-        throw new InvalidInputException("INVALID_CURSOR", "after", "Ce curseur n'est pas valide.");
     }
 }

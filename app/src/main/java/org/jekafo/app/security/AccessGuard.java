@@ -7,13 +7,14 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
+import org.jekafo.api.membership.CardNumbers;
 import org.jekafo.app.security.AccessRules.Rule;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Enforces {@link AccessRules} before any operation runs: the caller must be authenticated, hold a role the
@@ -69,7 +70,7 @@ class AccessGuard extends SimplePerformantInstrumentation {
     private DataFetchingEnvironment requireMember(ActingPrincipal principal, String memberId, String path,
                                                   DataFetchingEnvironment environment) {
         if (!scope.coversMember(principal, memberId)) {
-            throw outOfReach(path, principal.role() == Role.MEMBER
+            throw AccessRefusedException.forbidden(path, principal.role() == Role.MEMBER
                     ? "Un membre ne peut consulter ou modifier que sa propre fiche."
                     : "Ce membre relève d'une unité hors de votre périmètre.");
         }
@@ -83,24 +84,24 @@ class AccessGuard extends SimplePerformantInstrumentation {
     private DataFetchingEnvironment requireMemberByIdOrCard(ActingPrincipal principal, DataFetchingEnvironment environment) {
         String givenId = environment.getArgument("id");
         String cardNumber = environment.getArgument("cardNumber");
-        if (givenId != null || cardNumber == null) {
+        if (givenId != null || CardNumbers.normalized(cardNumber) == null) {
             return requireMember(principal, givenId, "id", environment);
         }
-        String memberId = scope.memberWithCardNumber(cardNumber.strip().toUpperCase(Locale.ROOT)).orElse(null);
+        String memberId = scope.memberWithCardNumber(CardNumbers.normalized(cardNumber)).orElse(null);
         if (memberId == null && principal.role() != Role.MEMBER) {
             return environment; // no member holds it: the query answers null
         }
         requireMember(principal, memberId, "cardNumber", environment);
-        Map<String, Object> arguments = new HashMap<>(environment.getArguments());
-        arguments.put("id", memberId);
-        arguments.remove("cardNumber");
-        return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(environment).arguments(arguments).build();
+        return withArguments(environment, arguments -> {
+            arguments.put("id", memberId);
+            arguments.remove("cardNumber");
+        });
     }
 
     private DataFetchingEnvironment requireUnit(ActingPrincipal principal, String unitId, String path,
                                                 DataFetchingEnvironment environment) {
         if (!scope.coversUnit(principal, unitId)) {
-            throw outOfReach(path, "Cette unité est hors de votre périmètre.");
+            throw AccessRefusedException.forbidden(path, "Cette unité est hors de votre périmètre.");
         }
         return environment;
     }
@@ -115,7 +116,7 @@ class AccessGuard extends SimplePerformantInstrumentation {
         if (principal.role().overseer() && filter != null) {
             for (String personal : PERSONAL_FILTERS) {
                 if (filter.get(personal) != null) {
-                    throw outOfReach(path + "." + personal, "Un auditeur ou un administrateur ne filtre pas sur des "
+                    throw AccessRefusedException.forbidden(path + "." + personal, "Un auditeur ou un administrateur ne filtre pas sur des "
                             + "données personnelles ; cherchez par numéro de carte, unité, métier ou statut.");
                 }
             }
@@ -127,13 +128,19 @@ class AccessGuard extends SimplePerformantInstrumentation {
         if (unitId != null) {
             return requireUnit(principal, unitId, path + ".orgUnitId", environment);
         }
-        String bound = scope.boundUnitId(principal).orElseThrow(() -> outOfReach(path + ".orgUnitId",
+        String bound = scope.boundUnitId(principal).orElseThrow(() -> AccessRefusedException.forbidden(path + ".orgUnitId",
                 "L'unité « " + principal.unitCode() + " » de votre jeton n'existe pas ou ne convient pas à votre "
                         + "rôle (un agent de terrain relève d'une unité locale)."));
         Map<String, Object> bounded = filter == null ? new HashMap<>() : new HashMap<>(filter);
         bounded.put("orgUnitId", bound);
+        return withArguments(environment, arguments -> arguments.put(path, bounded));
+    }
+
+    /** The same field fetch with changed arguments: what the check decided the operation is about. */
+    private static DataFetchingEnvironment withArguments(DataFetchingEnvironment environment,
+                                                         Consumer<Map<String, Object>> change) {
         Map<String, Object> arguments = new HashMap<>(environment.getArguments());
-        arguments.put(path, bounded);
+        change.accept(arguments);
         return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(environment).arguments(arguments).build();
     }
 
@@ -143,9 +150,5 @@ class AccessGuard extends SimplePerformantInstrumentation {
             value = value instanceof Map<?, ?> map ? map.get(part) : null;
         }
         return value;
-    }
-
-    private static AccessRefusedException outOfReach(String field, String message) {
-        return AccessRefusedException.forbidden(field, message);
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.jekafo.api.common.Gender;
 import org.jekafo.api.common.PersonalData;
+import org.jekafo.api.membership.CardNumbers;
 import org.jekafo.api.membership.ChangeMemberPhoneCommand;
 import org.jekafo.api.membership.ChangeMemberTradesCommand;
 import org.jekafo.api.membership.CorrectMemberIdentityCommand;
@@ -37,7 +38,6 @@ import org.jekafo.command.orgunit.OrgUnitEntry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -91,8 +91,7 @@ class Member {
         OrgUnitEntry unit = MemberInput.openLocalUnit(units, command.localUnitId(), "localUnitId");
         var enrolledOn = MemberInput.notInFuture(command.enrolledOn(), "enrolledOn");
         String newNationalId = MemberInput.nationalId(command.nationalId());
-        String requestedCard = command.cardNumber() == null || command.cardNumber().isBlank() ? null
-                : command.cardNumber().strip().toUpperCase(Locale.ROOT);
+        String requestedCard = CardNumbers.normalized(command.cardNumber());
         MemberDirectory.Clashes clashes = members.clashes(requestedCard, newNationalId, NameKey.of(last, first, year),
                 unit.orgUnitId());
         requireFree(clashes.nationalIdHolder(), newNationalId);

@@ -9,6 +9,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.axonframework.queryhandling.QueryHandler;
+import org.jekafo.api.common.Cursors;
+import org.jekafo.api.membership.CardNumbers;
 import org.jekafo.api.membership.CountBucket;
 import org.jekafo.api.membership.CountMembersQuery;
 import org.jekafo.api.membership.FindMemberQuery;
@@ -22,9 +24,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ class MemberQueries {
 
     static final int MAX_PAGE_SIZE = 500;
     /** A cursor names the last member of its page, and nothing else: no name (personal data) travels in it. */
-    private static final String CURSOR_PREFIX = "m:";
+    private static final String CURSOR_KIND = "m";
 
     private final ElasticsearchClient client;
     private final OrgUnitQueries orgUnits;
@@ -55,7 +55,7 @@ class MemberQueries {
             var response = client.get(g -> g.index(MemberIndex.ALIAS).id(query.memberId()), MemberDocument.class);
             document = response.found() ? response.source() : null;
         } else {
-            String card = query.cardNumber() == null ? "" : query.cardNumber().strip().toUpperCase(java.util.Locale.ROOT);
+            String card = Objects.requireNonNullElse(CardNumbers.normalized(query.cardNumber()), "");
             var response = client.search(s -> s.index(MemberIndex.ALIAS).size(1)
                     .query(q -> q.term(t -> t.field("cardNumber").value(card))), MemberDocument.class);
             document = response.hits().hits().stream().map(Hit::source).findFirst().orElse(null);
@@ -126,8 +126,7 @@ class MemberQueries {
     }
 
     private static String encodeCursor(MemberDocument last) {
-        String raw = CURSOR_PREFIX + last.memberId;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(CURSOR_KIND, last.memberId);
     }
 
     /** The sort values of the member a cursor names, to continue after it; empty for the first page. */
@@ -148,14 +147,6 @@ class MemberQueries {
         if (cursor == null || cursor.isBlank()) {
             return Optional.empty();
         }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!raw.startsWith(CURSOR_PREFIX) || raw.length() == CURSOR_PREFIX.length()) {
-                throw new InvalidCursorException(cursor);
-            }
-            return Optional.of(raw.substring(CURSOR_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException(cursor);
-        }
+        return Optional.of(Cursors.decode(CURSOR_KIND, cursor).orElseThrow(() -> new InvalidCursorException(cursor)));
     }
 }
