@@ -2,6 +2,7 @@ package org.jekafo.app;
 
 import org.jekafo.elasticsearch.local.LocalElasticsearch;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -23,12 +24,23 @@ import java.nio.file.Path;
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class IntegrationTest {
 
+    /** The port the server answers on. */
+    @LocalServerPort
+    protected int port;
+
     private static final Path DATA_DIR = createDataDir();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("jekafo.elasticsearch.url", () -> LocalElasticsearch.shared().url());
         registry.add("jekafo.data-dir", DATA_DIR::toString);
+    }
+
+    /** The API as the executive bureau ({@link TestApi#BUREAU}), once every projection has caught up. */
+    protected TestApi connect() {
+        TestApi api = new TestApi(port);
+        api.awaitProjectionsCaughtUp();
+        return api;
     }
 
     /** The server's data folder (its signing key is there). */

@@ -42,6 +42,13 @@ public final class TestApi {
 
     /** An administrator: operations such as rebuilds. */
     public static final ActingPrincipal OPERATOR = new ActingPrincipal("admin-test", Role.ADMIN, null, null);
+    /** An auditor. */
+    public static final ActingPrincipal AUDITOR = new ActingPrincipal("auditrice-test", Role.AUDITOR, null, null);
+    /** The field agent of Ségou's local unit SG-01. */
+    public static final ActingPrincipal SEGOU_AGENT = new ActingPrincipal("agent-sg01", Role.FIELD_AGENT, "SG-01", null);
+    /** The chapter officer of the Ségou region (SG and its local units). */
+    public static final ActingPrincipal SEGOU_OFFICER = new ActingPrincipal("responsable-sg", Role.CHAPTER_OFFICER, "SG",
+            null);
 
     private final int port;
 

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
 import java.io.IOException;
@@ -47,9 +46,6 @@ class CensusImportTest extends IntegrationTest {
 
     @Autowired
     CensusImport censusImport;
-
-    @LocalServerPort
-    int port;
 
     TestApi api;
     Path csv;

@@ -4,7 +4,6 @@ import org.jekafo.app.IntegrationTest;
 import org.jekafo.app.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -16,13 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Hostile documents are refused before they run, each with its typed French error. */
 class GraphQlLimitsTest extends IntegrationTest {
 
-    @LocalServerPort
-    int port;
-
     HttpGraphQlTester graphQl;
 
     @BeforeEach
-    void connect() {
+    void setUp() {
         graphQl = new TestApi(port).graphQl();
     }
 

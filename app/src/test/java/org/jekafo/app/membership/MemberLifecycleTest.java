@@ -6,7 +6,6 @@ import org.jekafo.app.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 
 import java.time.Instant;
@@ -33,15 +32,11 @@ class MemberLifecycleTest extends IntegrationTest {
 
     private static final ZoneId BAMAKO = ZoneId.of("Africa/Bamako");
 
-    @LocalServerPort
-    int port;
-
     TestApi api;
 
     @BeforeEach
-    void connect() {
-        api = new TestApi(port);
-        api.awaitProjectionsCaughtUp();
+    void setUp() {
+        api = connect();
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.jekafo.app.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,9 +64,6 @@ class MemberQueriesTest extends IntegrationTest {
     private static final Map<String, String> STATUS_LABELS = Map.of("ACTIVE", "Actifs", "SUSPENDED", "Suspendus",
             "RESIGNED", "Démissionnaires");
 
-    @LocalServerPort
-    int port;
-
     TestApi api;
     final String lastName = "Sangaré" + TestData.suffix();
     final Map<String, Map<String, Object>> registered = new LinkedHashMap<>();
@@ -75,8 +71,7 @@ class MemberQueriesTest extends IntegrationTest {
 
     @BeforeAll
     void registerTwelveMembers() {
-        api = new TestApi(port);
-        api.awaitProjectionsCaughtUp();
+        api = connect();
         for (String code : UNIT_NAMES.keySet()) {
             unitIds.put(code, api.unitId(code));
         }

@@ -5,7 +5,6 @@ import org.jekafo.app.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import java.time.Year;
@@ -18,13 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MemberRegistrationTest extends IntegrationTest {
 
-    @LocalServerPort
-    int port;
-
     HttpGraphQlTester graphQl;
 
     @BeforeEach
-    void connect() {
+    void setUp() {
         graphQl = new TestApi(port).graphQl();
     }
 

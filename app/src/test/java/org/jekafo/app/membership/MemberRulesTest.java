@@ -5,7 +5,6 @@ import org.jekafo.app.TestApi;
 import org.jekafo.app.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 
 import java.util.ArrayList;
@@ -28,15 +27,11 @@ class MemberRulesTest extends IntegrationTest {
 
     private static final int CONCURRENT_REQUESTS = 8;
 
-    @LocalServerPort
-    int port;
-
     TestApi api;
 
     @BeforeEach
-    void connect() {
-        api = new TestApi(port);
-        api.awaitProjectionsCaughtUp();
+    void setUp() {
+        api = connect();
     }
 
     @Test

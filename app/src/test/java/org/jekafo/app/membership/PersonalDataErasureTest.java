@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 
 import javax.sql.DataSource;
@@ -46,8 +45,6 @@ class PersonalDataErasureTest extends IntegrationTest {
 
     private static final String ERASED = "effacé";
 
-    @LocalServerPort
-    int port;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -66,8 +63,7 @@ class PersonalDataErasureTest extends IntegrationTest {
 
     @BeforeAll
     void registerThreeMembersAndEraseTheFirst() {
-        api = new TestApi(port);
-        api.awaitProjectionsCaughtUp();
+        api = connect();
         unit = api.unitId("KY-04");
         String family = "Sissoko" + TestData.suffix();
         nationalId = TestData.uniqueNationalId();

@@ -6,7 +6,6 @@ import org.jekafo.app.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 
 import java.time.Duration;
@@ -26,16 +25,12 @@ class ProjectionRebuildTest extends IntegrationTest {
 
     private static final String MEMBERS = "member-projection";
 
-    @LocalServerPort
-    int port;
-
     TestApi api;
     final String lastName = "Diallo" + TestData.suffix();
 
     @BeforeAll
     void registerMembersWithSomeHistory() {
-        api = new TestApi(port);
-        api.awaitProjectionsCaughtUp();
+        api = connect();
         String unit = api.unitId("KY-03");
         Map<String, Object> aminata = api.register(TestApi.registration(lastName, "Aminata", "F", unit));
         Map<String, Object> boubacar = api.register(TestApi.registration(lastName, "Boubacar", "M", unit));

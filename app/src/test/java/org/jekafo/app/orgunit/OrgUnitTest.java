@@ -5,7 +5,6 @@ import org.jekafo.app.TestApi;
 import org.jekafo.app.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.ResponseError;
 
@@ -28,15 +27,11 @@ import static org.jekafo.app.TestApi.assertRefused;
  */
 class OrgUnitTest extends IntegrationTest {
 
-    @LocalServerPort
-    int port;
-
     TestApi api;
 
     @BeforeEach
-    void connect() {
-        api = new TestApi(port);
-        api.awaitProjectionsCaughtUp();
+    void setUp() {
+        api = connect();
     }
 
     @Test

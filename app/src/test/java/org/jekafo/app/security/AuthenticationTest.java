@@ -12,7 +12,6 @@ import org.jekafo.app.TestApi;
 import org.jekafo.app.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,21 +22,17 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jekafo.app.TestApi.SEGOU_AGENT;
+import static org.jekafo.app.TestApi.SEGOU_OFFICER;
 
 /** Tokens: who they let in, what the server then knows of the caller, and how a bounded caller's reach shows. */
 class AuthenticationTest extends IntegrationTest {
 
-    private static final ActingPrincipal SEGOU_AGENT = new ActingPrincipal("agent-sg01", Role.FIELD_AGENT, "SG-01", null);
-    private static final ActingPrincipal SEGOU_OFFICER = new ActingPrincipal("responsable-sg", Role.CHAPTER_OFFICER, "SG", null);
-
-    @LocalServerPort
-    int port;
     TestApi api;
 
     @BeforeEach
     void setUp() {
-        api = new TestApi(port);
-        api.awaitProjectionsCaughtUp();
+        api = connect();
     }
 
     @Test

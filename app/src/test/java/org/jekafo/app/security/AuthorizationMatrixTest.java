@@ -10,7 +10,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.GraphQlSource;
 
@@ -90,8 +89,6 @@ class AuthorizationMatrixTest extends IntegrationTest {
             mutation("renameOrgUnit"), mutation("moveOrgUnit"), mutation("closeOrgUnit"),
             mutation("rebuildProjection"));
 
-    @LocalServerPort
-    int port;
     @Autowired
     GraphQlSource graphQlSource;
 
@@ -121,8 +118,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     @TestFactory
     Stream<DynamicTest> everyRoleInAndOutOfReach() {
-        TestApi bureau = new TestApi(port);
-        bureau.awaitProjectionsCaughtUp();
+        TestApi bureau = connect();
         Fixtures fixtures = new Fixtures(bureau);
         List<DynamicTest> tests = new ArrayList<>();
         for (String operation : schemaOperations()) {
@@ -234,8 +230,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         ActingPrincipal principal(Role role, Map<String, Object> variables) {
             return switch (role) {
                 case MEMBER -> new ActingPrincipal("membre-matrice", MEMBER, null, (String) variables.get("self"));
-                case FIELD_AGENT -> new ActingPrincipal("agent-sg01", FIELD_AGENT, "SG-01", null);
-                case CHAPTER_OFFICER -> new ActingPrincipal("responsable-sg", CHAPTER_OFFICER, "SG", null);
+                case FIELD_AGENT -> TestApi.SEGOU_AGENT;
+                case CHAPTER_OFFICER -> TestApi.SEGOU_OFFICER;
                 default -> new ActingPrincipal(role.name().toLowerCase() + "-matrice", role, null, null);
             };
         }

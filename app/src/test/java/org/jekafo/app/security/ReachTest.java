@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,23 +15,20 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jekafo.app.TestApi.SEGOU_AGENT;
+import static org.jekafo.app.TestApi.SEGOU_OFFICER;
 
 /** The ways round a caller's reach that a review found, each closed. */
 class ReachTest extends IntegrationTest {
 
-    private static final ActingPrincipal SEGOU_AGENT = new ActingPrincipal("agent-sg01", Role.FIELD_AGENT, "SG-01", null);
-    private static final ActingPrincipal SEGOU_OFFICER = new ActingPrincipal("responsable-sg", Role.CHAPTER_OFFICER, "SG", null);
     private static final ActingPrincipal KAYES_AGENT = new ActingPrincipal("agent-ky01", Role.FIELD_AGENT, "KY-01", null);
 
-    @LocalServerPort
-    int port;
     TestApi api;
     Map<String, Object> kayesMember;
 
     @BeforeEach
     void setUp() {
-        api = new TestApi(port);
-        api.awaitProjectionsCaughtUp();
+        api = connect();
         kayesMember = api.register(TestApi.registration("Portee" + TestData.suffix(), "Fanta", "F", api.unitId("KY-01")));
     }
 
@@ -99,7 +95,7 @@ class ReachTest extends IntegrationTest {
     @Test
     void overseersMayNotFilterOnPersonalData() {
         for (String filter : List.of("{name: \"fanta\"}", "{phone: \"76000000\"}", "{birthYearFrom: 1980}", "{birthYearTo: 1990}")) {
-            for (ActingPrincipal overseer : List.of(TestApi.OPERATOR, new ActingPrincipal("audit", Role.AUDITOR, null, null))) {
+            for (ActingPrincipal overseer : List.of(TestApi.OPERATOR, TestApi.AUDITOR)) {
                 var answer = api.as(overseer).runText("{ memberCounts(filter: " + filter + ") { total } }", Map.of());
 
                 assertThat(answer.singleError().getExtensions()).as(filter).containsEntry("code", "FORBIDDEN");
