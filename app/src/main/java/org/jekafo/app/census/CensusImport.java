@@ -65,7 +65,7 @@ public class CensusImport {
     CensusImport(CommandSender sender, OrgUnitDirectory units,
                  @Value("${jekafo.import.operator:${user.name}}") String operator,
                  PlatformTransactionManager transactionManager,
-                 @Value("${jekafo.import.block-size:50}") int blockSize) {
+                 @Value("${jekafo.import.block-size:200}") int blockSize) {
         this.sender = sender;
         this.units = units;
         this.operator = ActingPrincipal.system("import:" + operator);
@@ -135,8 +135,9 @@ public class CensusImport {
 
     /**
      * Registers a block of consecutive lines in one database transaction: one commit for many members. When
-     * the commands of one line are refused, nothing of the block is kept and each line is registered again
-     * on its own, so every line ends exactly as it would alone.
+     * the commands of one line are refused, nothing of the block is kept; the block is then split in halves
+     * and each half registered the same way, down to single lines, so every line ends exactly as it would
+     * alone and one refused line costs a few transactions, not one per line of its block.
      */
     private void importBlock(List<CensusLine> block, CommandContext context, Tally tally) {
         List<CensusLine> sendable = new ArrayList<>();
@@ -147,22 +148,34 @@ public class CensusImport {
                 sendable.add(line);
             }
         }
-        if (sendable.size() > 1) {
-            try {
-                List<Outcome> outcomes = transactions.execute(status -> {
-                    List<Outcome> sent = new ArrayList<>(sendable.size());
-                    sendable.forEach(line -> sent.add(send(line, context)));
-                    return sent;
-                });
-                for (int i = 0; i < sendable.size(); i++) {
-                    tally.record(sendable.get(i), outcomes.get(i));
-                }
-                return;
-            } catch (RuntimeException refused) {
-                // one line was refused (or the database failed): the block left nothing; go line by line
-            }
+        registerTogether(sendable, context, tally);
+    }
+
+    private void registerTogether(List<CensusLine> lines, CommandContext context, Tally tally) {
+        if (lines.size() == 1) {
+            tally.record(lines.get(0), register(lines.get(0), context));
+            return;
         }
-        sendable.forEach(line -> tally.record(line, register(line, context)));
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<Outcome> outcomes;
+        try {
+            outcomes = transactions.execute(status -> {
+                List<Outcome> sent = new ArrayList<>(lines.size());
+                lines.forEach(line -> sent.add(send(line, context)));
+                return sent;
+            });
+        } catch (RuntimeException refused) {
+            // one line was refused (or the database failed): the block left nothing; halve it
+            int half = lines.size() / 2;
+            registerTogether(lines.subList(0, half), context, tally);
+            registerTogether(lines.subList(half, lines.size()), context, tally);
+            return;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            tally.record(lines.get(i), outcomes.get(i));
+        }
     }
 
     /** Counts as lines end, and reports progress. */
