@@ -17,13 +17,13 @@ final class EndToEndImport {
 
     /** The figures of one import. */
     record Outcome(Measurement endToEnd, Measurement commandSide, CensusImport.Result result, HeapSampler.Window heap,
-                   double cpuSeconds) {
+                   double cpuSeconds, double machineBusySeconds) {
     }
 
     private EndToEndImport() {
     }
 
-    static Outcome run(CensusImport censusImport, SearchIndex search, Path csv, Path rejectionReport,
+    static Outcome run(String label, CensusImport censusImport, SearchIndex search, Path csv, Path rejectionReport,
                        int parallelism, int expectedMembers, HeapSampler heap) throws Exception {
         long before = search.searchableCount(MEMBERS_ALIAS);
         if (before != 0) {
@@ -32,6 +32,7 @@ final class EndToEndImport {
         String load = Machine.loadAverage1();
         heap.reset();
         long cpuBefore = Machine.processCpuNanos();
+        double busyBefore = Machine.busySeconds();
         long start = System.nanoTime();
         CensusImport.Result result = censusImport.importFile(csv, rejectionReport, parallelism,
                 progress -> {
@@ -52,13 +53,14 @@ final class EndToEndImport {
         long searchable = search.awaitSearchable(MEMBERS_ALIAS, expectedMembers, TIMEOUT);
         HeapSampler.Window heapWindow = heap.window();
         double cpuSeconds = (Machine.processCpuNanos() - cpuBefore) / 1e9;
+        double busySeconds = Machine.busySeconds() - busyBefore;
         Console.say(String.format(Locale.ROOT, "all searchable %.1f s after the command side finished",
                 (searchable - commandSideDone) / 1e9));
         return new Outcome(
-                new Measurement("End to end: import until all searchable in " + MEMBERS_ALIAS, expectedMembers,
-                        "members", Duration.ofNanos(searchable - start), load),
-                new Measurement("Command side alone (CensusImport.importFile)", result.lines(), "lines",
-                        result.elapsed(), load),
-                result, heapWindow, cpuSeconds);
+                new Measurement(label + " import, end to end: until all searchable in " + MEMBERS_ALIAS,
+                        expectedMembers, "members", Duration.ofNanos(searchable - start), load),
+                new Measurement(label + " import, command side alone (CensusImport.importFile)", result.lines(),
+                        "lines", result.elapsed(), load),
+                result, heapWindow, cpuSeconds, busySeconds);
     }
 }

@@ -57,7 +57,7 @@ abstract sealed class EventStoreDatabase implements AutoCloseable {
         }
 
         static Postgres create() {
-            String name = "jekafo_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+            String name = "jekafo_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS"));
             execute("create database " + name);
             return new Postgres(name);
         }

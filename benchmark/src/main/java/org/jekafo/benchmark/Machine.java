@@ -31,6 +31,25 @@ final class Machine {
                 ? os.getProcessCpuTime() : -1;
     }
 
+    /**
+     * CPU time the whole machine has been busy so far, summed over its processors (Linux {@code /proc/stat}:
+     * everything but idle and I/O wait), in seconds; NaN elsewhere.
+     */
+    static double busySeconds() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy / 100.0; // USER_HZ
+        } catch (Exception notLinux) {
+            return Double.NaN;
+        }
+    }
+
     /** The 1 minute load average. */
     static String loadAverage1() {
         return loadAverage().split(",")[0].replace(" (1 min)", "");

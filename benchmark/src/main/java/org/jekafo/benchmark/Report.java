@@ -16,75 +16,97 @@ final class Report {
     private final List<String> lines = new ArrayList<>();
 
     /** Everything the run measured, and under which conditions. */
-    record Figures(Options options, String startedAt, String databaseDescription, String elasticsearch,
-                   String loadAtStart, String loadAtEnd, double elasticsearchStartSeconds,
-                   double applicationStartSeconds, EndToEndImport.Outcome importOutcome, Measurement rawJdbc,
-                   Measurement rawBulk, double overallPeakHeapMb) {
+    record Figures(Options options, String startedAt, String firstDatabase, String secondDatabase,
+                   String elasticsearch, String loadAtStart, String loadAtEnd, double elasticsearchStartSeconds,
+                   double applicationStartSeconds, EndToEndImport.Outcome first, EndToEndImport.Outcome second,
+                   Measurement rawJdbc, Measurement rawBulk, double overallPeakHeapMb) {
     }
 
     static Report of(Figures f) {
         Report report = new Report();
-        EndToEndImport.Outcome outcome = f.importOutcome();
-        HeapSampler.Window heap = outcome.heap();
-        Measurement e2e = outcome.endToEnd();
-        Measurement command = outcome.commandSide();
+        List<EndToEndImport.Outcome> imports = List.of(f.first(), f.second());
         report.add("# Jɛkafo census import benchmark — profile `" + f.options().profile() + "`");
         report.add("");
         report.add(String.format(Locale.ROOT, "%s on %s: %d processors, load average (1, 5, 15 min) %s at start, %s at end.",
                 f.startedAt(), Machine.host(), Machine.processors(), f.loadAtStart(), f.loadAtEnd()));
         report.add("");
-        report.table(List.of(
-                row("Measurement", "Items", "Time (s)", "Rate", "× raw JDBC", "× raw ES bulk", "Load at start"),
-                row(e2e.name(), count(e2e), seconds(e2e), rate(e2e), ratio(e2e, f.rawJdbc()), ratio(e2e, f.rawBulk()),
-                        e2e.loadAtStart()),
-                row(command.name(), count(command), seconds(command), rate(command), ratio(command, f.rawJdbc()),
-                        ratio(command, f.rawBulk()), command.loadAtStart()),
-                row(f.rawJdbc().name(), count(f.rawJdbc()), seconds(f.rawJdbc()), rate(f.rawJdbc()), "1.00", NONE,
-                        f.rawJdbc().loadAtStart()),
-                row(f.rawBulk().name(), count(f.rawBulk()), seconds(f.rawBulk()), rate(f.rawBulk()), NONE, "1.00",
-                        f.rawBulk().loadAtStart())));
+        List<String[]> rates = new ArrayList<>();
+        rates.add(row("Measurement", "Items", "Time (s)", "Rate", "× raw JDBC", "× raw ES bulk", "Load at start"));
+        for (EndToEndImport.Outcome outcome : imports) {
+            for (Measurement m : List.of(outcome.endToEnd(), outcome.commandSide())) {
+                rates.add(row(m.name(), count(m), seconds(m), rate(m), ratio(m, f.rawJdbc()), ratio(m, f.rawBulk()),
+                        m.loadAtStart()));
+            }
+        }
+        rates.add(row(f.rawJdbc().name(), count(f.rawJdbc()), seconds(f.rawJdbc()), rate(f.rawJdbc()), "1.00", NONE,
+                f.rawJdbc().loadAtStart()));
+        rates.add(row(f.rawBulk().name(), count(f.rawBulk()), seconds(f.rawBulk()), rate(f.rawBulk()), NONE, "1.00",
+                f.rawBulk().loadAtStart()));
+        report.table(rates);
         report.add("");
-        report.add(String.format(Locale.ROOT, "**End to end: %.0f members/s = %s × raw JDBC, %s × raw ES bulk.** "
-                        + "Command side alone: %.0f lines/s = %s × raw JDBC.", e2e.perSecond(),
-                ratio(e2e, f.rawJdbc()), ratio(e2e, f.rawBulk()), command.perSecond(), ratio(command, f.rawJdbc())));
+        Measurement cold = f.first().endToEnd();
+        Measurement warm = f.second().endToEnd();
+        report.add(String.format(Locale.ROOT, "**End to end: %.0f members/s on a cold start (%s × raw JDBC, %s × raw "
+                        + "ES bulk), %.0f members/s on warm JVMs (%s × raw JDBC, %s × raw ES bulk).**",
+                cold.perSecond(), ratio(cold, f.rawJdbc()), ratio(cold, f.rawBulk()), warm.perSecond(),
+                ratio(warm, f.rawJdbc()), ratio(warm, f.rawBulk())));
         report.add("");
-        report.table(List.of(
-                row("Heap of the benchmark JVM (application + import)", "MB"),
-                row("Maximum heap (-Xmx)", mb(HeapSampler.maxHeapMb())),
-                row("Peak heap used during the import, sampled every 20 ms", mb(heap.sampledPeakMb())),
-                row("Sum of the heap pools' peak usages during the import (upper bound)", mb(heap.poolPeaksMb())),
-                row("Highest heap used right after a GC during the import (live data and then some)",
-                        mb(heap.afterGcPeakMb())),
-                row("Peak heap used over the whole run (start-up, import, raw limits), sampled", mb(f.overallPeakHeapMb())),
-                row(String.format(Locale.ROOT, "GC during the import: %d collections, %.1f s", heap.collections(),
-                        heap.collectionSeconds()), String.format(Locale.ROOT, "%.0f%% of the time",
-                        100 * heap.collectionSeconds() / e2e.seconds()))));
+        List<String[]> heapRows = new ArrayList<>();
+        heapRows.add(row("Heap of the benchmark JVM (application + import)", "MB"));
+        heapRows.add(row("Maximum heap (-Xmx)", mb(HeapSampler.maxHeapMb())));
+        String[] names = {"first", "second"};
+        for (int i = 0; i < imports.size(); i++) {
+            HeapSampler.Window heap = imports.get(i).heap();
+            String during = " during the " + names[i] + " import";
+            heapRows.add(row("Peak heap used" + during + ", sampled every 20 ms", mb(heap.sampledPeakMb())));
+            heapRows.add(row("Sum of the heap pools' peak usages" + during + " (upper bound)", mb(heap.poolPeaksMb())));
+            heapRows.add(row("Highest heap used right after a GC" + during + " (live data and then some)",
+                    mb(heap.afterGcPeakMb())));
+            heapRows.add(row(String.format(Locale.ROOT, "GC%s: %d collections, %.1f s", during, heap.collections(),
+                    heap.collectionSeconds()), String.format(Locale.ROOT, "%.0f%% of the time",
+                    100 * heap.collectionSeconds() / imports.get(i).endToEnd().seconds())));
+        }
+        heapRows.add(row("Peak heap used over the whole run (start-ups, imports, raw limits), sampled",
+                mb(f.overallPeakHeapMb())));
+        report.table(heapRows);
         report.add("");
-        var result = outcome.result();
+        var result = f.first().result();
         report.add("Conditions:");
         report.add("");
         report.add("- census: `" + f.options().file() + "`, " + String.format(Locale.ROOT,
-                "%,d lines: %,d registered, %,d already imported, %,d rejected; parallelism %d", result.lines(), result.registered(), result.alreadyImported(), result.rejections().size(),
+                "%,d lines: %,d registered, %,d already imported, %,d rejected; parallelism %d", result.lines(),
+                result.registered(), result.alreadyImported(), result.rejections().size(),
                 f.options().parallelism()));
-        report.add("- event store: " + f.databaseDescription() + (f.options().postgres()
+        String where = f.options().postgres()
                 ? " (a separate server process: not in the heap above)"
-                : " (embedded: the database engine and its page cache live in the heap above)"));
+                : " (embedded: the database engine and its page cache live in the heap above)";
+        report.add("- event store: first import " + f.firstDatabase() + ", second " + f.secondDatabase() + where);
         report.add("- Elasticsearch: " + f.elasticsearch() + ", a separate process with its own 512 MB heap "
                 + "(not counted above); started in " + String.format(Locale.ROOT, "%.1f s", f.elasticsearchStartSeconds())
                 + ", application started with its projections idle in " + String.format(Locale.ROOT, "%.1f s", f.applicationStartSeconds()));
-        report.add(String.format(Locale.ROOT, "- CPU of the benchmark JVM during the import: %.0f s over %.0f s, "
-                + "%.2f of the %d processors on average (Elasticsearch and PostgreSQL not included)",
-                outcome.cpuSeconds(), e2e.seconds(), outcome.cpuSeconds() / e2e.seconds(), Machine.processors()));
+        report.add("- first import: a JVM and an Elasticsearch just started, as with `./jekafo import` (the JIT "
+                + "compiler still busy); second import: the census again, into a fresh store and fresh indices "
+                + "(the application restarted on them, its indices deleted), in the same JVMs: a running server's case");
+        for (int i = 0; i < imports.size(); i++) {
+            EndToEndImport.Outcome outcome = imports.get(i);
+            double seconds = outcome.endToEnd().seconds();
+            report.add(String.format(Locale.ROOT, "- CPU during the %s import: this JVM %.0f s, the whole machine %.0f s"
+                            + " (Elasticsearch%s included) of the %.0f s its %d processors had",
+                    names[i], outcome.cpuSeconds(), outcome.machineBusySeconds(),
+                    f.options().postgres() ? ", PostgreSQL" : "", seconds * Machine.processors(),
+                    Machine.processors()));
+        }
         report.add("- JVM: " + Machine.java() + ", garbage collectors " + Machine.garbageCollectors());
         report.add("- end to end: from the call of `CensusImport.importFile` until a refresh + count on `"
                 + EndToEndImport.MEMBERS_ALIAS + "` (every 200 ms once the command side returned) reaches "
-                + String.format(Locale.ROOT, "%,d", e2e.count()));
-        report.add("- raw JDBC: one connection of the application's pool, one thread, prepared INSERT of the 12 "
-                + "columns, autocommit (one commit per row), table with a primary key on card_number");
+                + String.format(Locale.ROOT, "%,d", cold.count()));
+        report.add("- raw JDBC (after the first import): one connection of the application's pool, one thread, "
+                + "prepared INSERT of the 12 columns, autocommit (one commit per row), table with a primary key on "
+                + "card_number");
         report.add("- load at start: the machine's 1-minute load average when the measurement began (other work "
                 + "on the machine slows every figure; the ratios hold only if the load stayed alike)");
-        report.add("- raw ES bulk: one bulk request of " + RawBulkIndexing.BULK_SIZE + " at a time, explicit ids, "
-                + "then refresh + count until all are searchable");
+        report.add("- raw ES bulk (after the first import): one bulk request of " + RawBulkIndexing.BULK_SIZE
+                + " at a time, explicit ids, then refresh + count until all are searchable");
         return report;
     }
 

@@ -11,6 +11,7 @@ import org.elasticsearch.client.RestClient;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /** The benchmark's own Elasticsearch client (the official Java client), apart from the application's. */
 final class SearchIndex implements AutoCloseable {
@@ -62,6 +63,14 @@ final class SearchIndex implements AutoCloseable {
                         + ", expected " + expected);
             }
             Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** Deletes every index matching {@code pattern}, by name (Elasticsearch refuses wildcard deletions). */
+    void deleteIndices(String pattern) throws IOException {
+        List<String> names = List.copyOf(client.indices().get(g -> g.index(pattern)).result().keySet());
+        if (!names.isEmpty()) {
+            client.indices().delete(d -> d.index(names));
         }
     }
 
