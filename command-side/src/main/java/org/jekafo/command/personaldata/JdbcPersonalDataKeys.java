@@ -45,9 +45,21 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The subject's key, created if it has none. A subject's key is almost always needed first by its first
+     * event (a registration), when there is none yet: so the key is offered in one statement that inserts it
+     * unless one exists, and only when one does is it read.
+     */
     @Override
     public SecretKey keyFor(String subjectId) {
-        return existingKey(subjectId).orElseGet(() -> create(subjectId));
+        synchronized (cache) {
+            SecretKey cached = cache.get(subjectId);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        return createUnlessExists(subjectId).or(() -> existingKey(subjectId)).orElseThrow(() ->
+                new IllegalStateException("the personal-data key of " + subjectId + " vanished while it was read"));
     }
 
     @Override
@@ -84,18 +96,22 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
         }
     }
 
-    private SecretKey create(String subjectId) {
+    private Optional<SecretKey> createUnlessExists(String subjectId) {
         long seen;
         synchronized (cache) {
             seen = evictions;
         }
         byte[] secret = new byte[KEY_BYTES];
         random.nextBytes(secret);
-        jdbc.update("insert into personal_data_key (subject_id, secret, created_at) values (?, ?, ?)", subjectId,
-                secret, Timestamp.from(Instant.now()));
+        int inserted = jdbc.update("insert into personal_data_key (subject_id, secret, created_at) select ?, ?, ? "
+                        + "where not exists (select 1 from personal_data_key where subject_id = ?)", subjectId, secret,
+                Timestamp.from(Instant.now()), subjectId);
+        if (inserted == 0) {
+            return Optional.empty();
+        }
         SecretKey key = new SecretKeySpec(secret, ALGORITHM);
         rememberAfterCommit(subjectId, key, seen);
-        return key;
+        return Optional.of(key);
     }
 
     private void rememberAfterCommit(String subjectId, SecretKey key, long seenEvictions) {
