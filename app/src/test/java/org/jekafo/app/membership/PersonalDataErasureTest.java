@@ -262,7 +262,7 @@ class PersonalDataErasureTest extends IntegrationTest {
                 }
             }
             assertThat(tables).extracting(t -> t.toLowerCase(Locale.ROOT)).contains("domainevententry", "tokenentry",
-                    "member_directory", "member_national_id", "personal_data_key", "processed_command");
+                    "member_directory", "personal_data_key", "processed_command");
             for (String table : tables) {
                 try (Statement statement = connection.createStatement();
                      ResultSet rows = statement.executeQuery("select * from " + quote + table + quote)) {

@@ -25,6 +25,7 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,11 +34,11 @@ import static org.jekafo.command.common.RefusalCodes.DUPLICATE_CARD_NUMBER;
 import static org.jekafo.command.common.RefusalCodes.DUPLICATE_NATIONAL_ID;
 
 /**
- * Members as the command side needs them, in tables whose primary keys enforce the unique card number and
- * national ID. Its handlers run in a subscribing processor, inside the transaction that appends the event:
- * when two requests race for the same card number, the second insert fails and its whole command is refused
- * with nothing stored. An erasure of personal data destroys the member's key and wipes its name key and
- * national ID here, in the same transaction.
+ * Members as the command side needs them: one row per member in {@code member_directory}, whose unique
+ * constraints enforce the unique card number and national ID. Its handlers run in a subscribing processor,
+ * inside the transaction that appends the event: when two requests race for the same card number, the second
+ * insert fails and its whole command is refused with nothing stored. An erasure of personal data destroys the
+ * member's key and wipes its name key and national ID here, in the same transaction.
  */
 @Component
 @ProcessingGroup(JdbcMemberDirectory.PROCESSING_GROUP)
@@ -45,6 +46,11 @@ class JdbcMemberDirectory implements MemberDirectory {
 
     static final String PROCESSING_GROUP = "member-directory";
     private static final Pattern CARD = Pattern.compile("([A-Z]+)-(\\d+)");
+    /** The constraints' names, as both databases report them in a violation's message (H2 in capitals). */
+    private static final String CARD_CONSTRAINT = "uk_member_card_number";
+    private static final String NATIONAL_ID_CONSTRAINT = "uk_member_national_id";
+    private static final String CARD_TAKEN = "Le numéro de carte « %s » est déjà attribué.";
+    private static final String NATIONAL_ID_TAKEN = "Le numéro d'identité nationale « %s » est déjà enregistré.";
 
     private final JdbcTemplate jdbc;
     private final PersonalDataKeys keys;
@@ -58,13 +64,13 @@ class JdbcMemberDirectory implements MemberDirectory {
 
     @Override
     public Optional<String> memberWithCardNumber(String cardNumber) {
-        return jdbc.queryForList("select member_id from member_card where card_number = ?", String.class, cardNumber)
+        return jdbc.queryForList("select member_id from member_directory where card_number = ?", String.class, cardNumber)
                 .stream().findFirst();
     }
 
     @Override
     public Optional<String> memberWithNationalId(String nationalId) {
-        return jdbc.queryForList("select member_id from member_national_id where national_id = ?", String.class,
+        return jdbc.queryForList("select member_id from member_directory where national_id = ?", String.class,
                 nationalId).stream().findFirst();
     }
 
@@ -87,8 +93,8 @@ class JdbcMemberDirectory implements MemberDirectory {
      */
     @Override
     public Clashes clashes(String cardNumber, String nationalId, String nameKey, String localUnitId) {
-        return jdbc.queryForObject("select (select member_id from member_card where card_number = ?),"
-                        + " (select member_id from member_national_id where national_id = ?),"
+        return jdbc.queryForObject("select (select member_id from member_directory where card_number = ?),"
+                        + " (select member_id from member_directory where national_id = ?),"
                         + " array(select member_id from member_directory where name_key = ? and local_unit_id = ?)",
                 (rs, i) -> new Clashes(Optional.ofNullable(rs.getString(1)), Optional.ofNullable(rs.getString(2)),
                         memberIds(rs.getArray(3))), cardNumber, nationalId, nameKey, localUnitId);
@@ -116,7 +122,7 @@ class JdbcMemberDirectory implements MemberDirectory {
         }
         long next = jdbc.queryForObject("select last_number from card_number_counter where prefix = ?", Long.class,
                 regionCode);
-        String highestGiven = jdbc.queryForObject("select max(card_number) from member_card "
+        String highestGiven = jdbc.queryForObject("select max(card_number) from member_directory "
                 + "where card_number > ? and card_number < ?", String.class, regionCode + "-", regionCode + "-A");
         if (highestGiven != null) {
             Matcher card = CARD.matcher(highestGiven);
@@ -137,28 +143,25 @@ class JdbcMemberDirectory implements MemberDirectory {
 
     @EventHandler
     void on(MemberRegisteredEvent event) {
-        claim("insert into member_card (card_number, member_id) values (?, ?)", event.cardNumber(), event.memberId(),
-                DUPLICATE_CARD_NUMBER, "cardNumber", "Le numéro de carte « %s » est déjà attribué.");
-        if (event.nationalId() != null) {
-            claimNationalId(event.nationalId(), event.memberId());
+        try {
+            jdbc.update("insert into member_directory (member_id, card_number, national_id, name_key, local_unit_id, "
+                            + "status) values (?, ?, ?, ?, ?, ?)", event.memberId(), event.cardNumber(), event.nationalId(),
+                    NameKey.of(event.lastName(), event.firstName(), event.birthYear()), event.localUnitId(),
+                    MemberStatus.ACTIVE.name());
+        } catch (DuplicateKeyException race) {
+            throw refusal(race, event.cardNumber(), event.nationalId());
         }
-        jdbc.update("insert into member_directory (member_id, name_key, local_unit_id, status) values (?, ?, ?, ?)",
-                event.memberId(), NameKey.of(event.lastName(), event.firstName(), event.birthYear()),
-                event.localUnitId(), MemberStatus.ACTIVE.name());
     }
 
     @EventHandler
     void on(MemberIdentityCorrectedEvent event) {
-        Optional<String> current = jdbc.queryForList("select national_id from member_national_id where member_id = ?",
-                String.class, event.memberId()).stream().findFirst();
-        if (!current.equals(Optional.ofNullable(event.nationalId()))) {
-            jdbc.update("delete from member_national_id where member_id = ?", event.memberId());
-            if (event.nationalId() != null) {
-                claimNationalId(event.nationalId(), event.memberId());
-            }
+        try {
+            jdbc.update("update member_directory set name_key = ?, national_id = ? where member_id = ?",
+                    NameKey.of(event.lastName(), event.firstName(), event.birthYear()), event.nationalId(),
+                    event.memberId());
+        } catch (DuplicateKeyException race) {
+            throw refusal(race, null, event.nationalId());
         }
-        jdbc.update("update member_directory set name_key = ? where member_id = ?",
-                NameKey.of(event.lastName(), event.firstName(), event.birthYear()), event.memberId());
     }
 
     @EventHandler
@@ -190,26 +193,25 @@ class JdbcMemberDirectory implements MemberDirectory {
     @EventHandler
     void on(MemberPersonalDataErasedEvent event) {
         keys.destroy(event.memberId());
-        jdbc.update("delete from member_national_id where member_id = ?", event.memberId());
-        jdbc.update("update member_directory set name_key = ? where member_id = ?", PersonalData.ERASED,
-                event.memberId());
-        cleaner.cleanAfterCommit("personal_data_key", "member_national_id", "member_directory");
+        jdbc.update("update member_directory set name_key = ?, national_id = null where member_id = ?",
+                PersonalData.ERASED, event.memberId());
+        cleaner.cleanAfterCommit("personal_data_key", "member_directory");
     }
 
     private void status(String memberId, MemberStatus status) {
         jdbc.update("update member_directory set status = ? where member_id = ?", status.name(), memberId);
     }
 
-    private void claimNationalId(String nationalId, String memberId) {
-        claim("insert into member_national_id (national_id, member_id) values (?, ?)", nationalId, memberId,
-                DUPLICATE_NATIONAL_ID, "nationalId", "Le numéro d'identité nationale « %s » est déjà enregistré.");
-    }
-
-    private void claim(String insert, String value, String memberId, String code, String field, String message) {
-        try {
-            jdbc.update(insert, value, memberId);
-        } catch (DuplicateKeyException race) {
-            throw new CommandRefusedException(code, field, String.format(message, value));
+    /** The refusal a lost race for a card number or national ID deserves, told apart by the constraint's name. */
+    private static RuntimeException refusal(DuplicateKeyException race, String cardNumber, String nationalId) {
+        String message = String.valueOf(race.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
+        if (cardNumber != null && message.contains(CARD_CONSTRAINT)) {
+            return new CommandRefusedException(DUPLICATE_CARD_NUMBER, "cardNumber", String.format(CARD_TAKEN, cardNumber));
         }
+        if (nationalId != null && message.contains(NATIONAL_ID_CONSTRAINT)) {
+            return new CommandRefusedException(DUPLICATE_NATIONAL_ID, "nationalId",
+                    String.format(NATIONAL_ID_TAKEN, nationalId));
+        }
+        return race;
     }
 }
