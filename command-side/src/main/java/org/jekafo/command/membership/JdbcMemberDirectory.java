@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -89,15 +90,27 @@ class JdbcMemberDirectory implements MemberDirectory {
     /**
      * One statement instead of three (one round trip on PostgreSQL): registrations are the import's hot path
      * (README, Performance). A plain SELECT, not a UNION: H2 caches the plan of the one and re-parses the
-     * other at every call.
+     * other at every call. A value not asked about is a constant null, not a parameter: H2 would otherwise
+     * walk every member without a national ID in that column's index, looking for a match to null.
      */
     @Override
     public Clashes clashes(String cardNumber, String nationalId, String nameKey, String localUnitId) {
-        return jdbc.queryForObject("select (select member_id from member_directory where card_number = ?),"
-                        + " (select member_id from member_directory where national_id = ?),"
-                        + " array(select member_id from member_directory where name_key = ? and local_unit_id = ?)",
-                (rs, i) -> new Clashes(Optional.ofNullable(rs.getString(1)), Optional.ofNullable(rs.getString(2)),
-                        memberIds(rs.getArray(3))), cardNumber, nationalId, nameKey, localUnitId);
+        List<Object> arguments = new ArrayList<>(4);
+        String sql = "select " + holder("card_number", cardNumber, arguments) + ", "
+                + holder("national_id", nationalId, arguments) + ","
+                + " array(select member_id from member_directory where name_key = ? and local_unit_id = ?)";
+        arguments.add(nameKey);
+        arguments.add(localUnitId);
+        return jdbc.queryForObject(sql, (rs, i) -> new Clashes(Optional.ofNullable(rs.getString(1)),
+                Optional.ofNullable(rs.getString(2)), memberIds(rs.getArray(3))), arguments.toArray());
+    }
+
+    private static String holder(String column, String value, List<Object> arguments) {
+        if (value == null) {
+            return "null";
+        }
+        arguments.add(value);
+        return "(select member_id from member_directory where " + column + " = ?)";
     }
 
     private static List<String> memberIds(Array ids) throws SQLException {
