@@ -19,7 +19,7 @@ record Options(String profile, Path file, int parallelism, Path projectRoot) {
         Path root = findProjectRoot();
         String profile = "default";
         Path file = root.resolve(DEFAULT_FILE).normalize();
-        int parallelism = 8;
+        int parallelism = 4; // as `./jekafo import` (jekafo.import.parallelism)
         for (String arg : args) {
             if (arg.startsWith("--profile=")) {
                 profile = arg.substring("--profile=".length());
