@@ -2,8 +2,12 @@ package org.jekafo.command.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -22,7 +26,8 @@ import java.util.List;
  * The JDBC event store (embedded H2 by default, PostgreSQL with the {@code postgres} profile). Not used with
  * Axon Server, which is its own event store.
  *
- * <p>It differs from Axon's default in one statement. A tracking reader that saw gaps in the global index
+ * <p>Its event store wakes its reader after database commits ({@link TransactionAwareEventStore}). Its
+ * storage engine differs from Axon's default in one statement. A tracking reader that saw gaps in the global index
  * (transactions that had not committed yet) asks for "the next batch OR these gaps"; H2 answers that
  * {@code OR} with a full table scan, which made every poll slower as the store grew. Asking for the two
  * sets separately ({@code UNION ALL}) lets every database use the primary key.
@@ -49,6 +54,22 @@ class EventStoreConfiguration {
                 .schema(new EventSchema())
                 .readEventDataWithGaps(EventStoreConfiguration::readEventDataWithGaps)
                 .build();
+    }
+
+    /** Axon's, which its auto-configuration leaves out once the application defines the event store. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    /** Axon's embedded event store (as its auto-configuration builds it), woken after database commits. */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return new TransactionAwareEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 
     static PreparedStatement readEventDataWithGaps(Connection connection, EventSchema schema, long globalIndex,
