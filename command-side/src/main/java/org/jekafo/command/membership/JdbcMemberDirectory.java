@@ -14,7 +14,6 @@ import org.jekafo.api.membership.MemberSuspendedEvent;
 import org.jekafo.api.membership.MemberTransferredEvent;
 import org.jekafo.api.orgunit.OrgUnitCreatedEvent;
 import org.jekafo.api.orgunit.OrgUnitLevel;
-import org.jekafo.command.common.CommandRefusedException;
 import org.jekafo.command.personaldata.DeadRowCleaner;
 import org.jekafo.command.personaldata.PersonalDataKeys;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,8 +30,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.jekafo.command.common.RefusalCodes.DUPLICATE_CARD_NUMBER;
-import static org.jekafo.command.common.RefusalCodes.DUPLICATE_NATIONAL_ID;
 
 /**
  * Members as the command side needs them: one row per member in {@code member_directory}, whose unique
@@ -50,8 +47,6 @@ class JdbcMemberDirectory implements MemberDirectory {
     /** The constraints' names, as both databases report them in a violation's message (H2 in capitals). */
     private static final String CARD_CONSTRAINT = "uk_member_card_number";
     private static final String NATIONAL_ID_CONSTRAINT = "uk_member_national_id";
-    private static final String CARD_TAKEN = "Le numéro de carte « %s » est déjà attribué.";
-    private static final String NATIONAL_ID_TAKEN = "Le numéro d'identité nationale « %s » est déjà enregistré.";
 
     private final JdbcTemplate jdbc;
     private final PersonalDataKeys keys;
@@ -219,11 +214,10 @@ class JdbcMemberDirectory implements MemberDirectory {
     private static RuntimeException refusal(DuplicateKeyException race, String cardNumber, String nationalId) {
         String message = String.valueOf(race.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
         if (cardNumber != null && message.contains(CARD_CONSTRAINT)) {
-            return new CommandRefusedException(DUPLICATE_CARD_NUMBER, "cardNumber", String.format(CARD_TAKEN, cardNumber));
+            return MemberDirectory.cardNumberTaken(cardNumber);
         }
         if (nationalId != null && message.contains(NATIONAL_ID_CONSTRAINT)) {
-            return new CommandRefusedException(DUPLICATE_NATIONAL_ID, "nationalId",
-                    String.format(NATIONAL_ID_TAKEN, nationalId));
+            return MemberDirectory.nationalIdTaken(nationalId);
         }
         return race;
     }

@@ -43,8 +43,6 @@ import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.jekafo.command.common.RefusalCodes.ALREADY_ERASED;
-import static org.jekafo.command.common.RefusalCodes.DUPLICATE_CARD_NUMBER;
-import static org.jekafo.command.common.RefusalCodes.DUPLICATE_NATIONAL_ID;
 import static org.jekafo.command.common.RefusalCodes.DUPLICATE_RECEIPT;
 import static org.jekafo.command.common.RefusalCodes.ILLEGAL_STATUS_TRANSITION;
 import static org.jekafo.command.common.RefusalCodes.INVALID_AMOUNT;
@@ -236,8 +234,9 @@ class Member {
     }
 
     private static void requireFree(Optional<String> nationalIdHolder, String nationalId) {
-        Require.that(nationalIdHolder.isEmpty(), DUPLICATE_NATIONAL_ID, "nationalId",
-                "Le numéro d'identité nationale « " + nationalId + " » est déjà enregistré.");
+        if (nationalIdHolder.isPresent()) {
+            throw MemberDirectory.nationalIdTaken(nationalId);
+        }
     }
 
     /** The card number asked for ({@code card}, normalised), checked against its holder; else a new one. */
@@ -250,8 +249,9 @@ class Member {
         }
         Require.that(card.matches(CARD_PATTERN), INVALID_CARD_NUMBER, "cardNumber",
                 "Le numéro de carte « " + requested + " » n'a pas la forme attendue (par ex. SG-000123).");
-        Require.that(cardHolder.isEmpty(), DUPLICATE_CARD_NUMBER, "cardNumber",
-                "Le numéro de carte « " + card + " » est déjà attribué.");
+        if (cardHolder.isPresent()) {
+            throw MemberDirectory.cardNumberTaken(card);
+        }
         return card;
     }
 

@@ -1,7 +1,12 @@
 package org.jekafo.command.membership;
 
+import org.jekafo.command.common.CommandRefusedException;
+
 import java.util.List;
 import java.util.Optional;
+
+import static org.jekafo.command.common.RefusalCodes.DUPLICATE_CARD_NUMBER;
+import static org.jekafo.command.common.RefusalCodes.DUPLICATE_NATIONAL_ID;
 
 /** Command-side look-up of members, for the rules that span members: unique card numbers and national IDs. */
 public interface MemberDirectory {
@@ -28,6 +33,18 @@ public interface MemberDirectory {
 
     /** The members a registration would clash with. */
     record Clashes(Optional<String> cardHolder, Optional<String> nationalIdHolder, List<String> lookAlikes) {
+    }
+
+    /** The refusal of a card number another member holds: found by the check, or by the insert that lost a race. */
+    static CommandRefusedException cardNumberTaken(String cardNumber) {
+        return new CommandRefusedException(DUPLICATE_CARD_NUMBER, "cardNumber",
+                "Le numéro de carte « " + cardNumber + " » est déjà attribué.");
+    }
+
+    /** The refusal of a national ID another member holds: found by the check, or by the write that lost a race. */
+    static CommandRefusedException nationalIdTaken(String nationalId) {
+        return new CommandRefusedException(DUPLICATE_NATIONAL_ID, "nationalId",
+                "Le numéro d'identité nationale « " + nationalId + " » est déjà enregistré.");
     }
 
     /** The next free card number of a region, e.g. {@code SG-000124}; the counter stays locked until commit. */
