@@ -8,7 +8,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,6 +95,39 @@ class MemberRegistrationTest extends IntegrationTest {
                 .path("registerMember.member.id").entity(String.class).get();
 
         assertThat(second).isEqualTo(first);
+        graphQl.documentName("membersByName").variable("name", (String) input.get("lastName")).execute()
+                .path("members.totalCount").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRetriesWithOneClientMutationIdAllGetTheFirstAnswer() throws Exception {
+        Map<String, Object> input = input("Sangaré" + suffix(), "Oumou", unitId("SG-02"), "66 00 00 02");
+        input.put("clientMutationId", UUID.randomUUID().toString());
+        int retries = 12;
+        ExecutorService clients = Executors.newFixedThreadPool(retries);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Map<String, Object>>> answers = new ArrayList<>();
+            for (int i = 0; i < retries; i++) {
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return new TestApi(port).graphQl().documentName("registerMember").variable("input", input)
+                            .execute().returnResponse().toMap();
+                }));
+            }
+            start.countDown();
+
+            Set<Object> memberIds = new HashSet<>();
+            for (Future<Map<String, Object>> answer : answers) {
+                Map<String, Object> response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.get("errors")).as("errors of a retry").isNull();
+                memberIds.add(((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) response.get("data")).get("registerMember"))
+                        .get("member")).get("id"));
+            }
+            assertThat(memberIds).hasSize(1).doesNotContainNull();
+        } finally {
+            clients.shutdownNow();
+        }
         graphQl.documentName("membersByName").variable("name", (String) input.get("lastName")).execute()
                 .path("members.totalCount").entity(Integer.class).isEqualTo(1);
     }

@@ -13,26 +13,36 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import static org.jekafo.command.common.RefusalCodes.INVALID_INPUT;
 
 /**
  * Makes retries harmless: a command carrying a client command id that was handled before is not handled
- * again; the first answer is returned. The id is recorded in the command's own transaction, so it is
- * recorded exactly when the command's events are. (A field agent's tablet may resend a whole queue.)
+ * again; the first answer is returned. The id is claimed before the command runs, in the command's own
+ * transaction: a retry that arrives while the first attempt still runs waits on the database's unique key until
+ * that attempt commits (then answers what it answered) or rolls back (then runs itself, as if it came first).
+ * Retries never race the first attempt, so they never see its effects as someone else's (a member registered
+ * by the first attempt is not a look-alike of the retry's). (A field agent's tablet may resend a whole queue.)
  * Axon's Spring Boot support registers this bean on the command bus.
  */
 @Component
 class ClientCommandIdInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final JdbcTemplate jdbc;
+    private final String claimStatement;
 
     ClientCommandIdInterceptor(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        // PostgreSQL aborts a transaction at its first failed statement: there, a taken id must not be an error
+        this.claimStatement = "insert into processed_command (client_command_id, command_name, result, processed_at) "
+                + "values (?, ?, null, ?)" + (isPostgreSql(jdbc) ? " on conflict do nothing" : "");
     }
 
     @Override
@@ -44,23 +54,41 @@ class ClientCommandIdInterceptor implements MessageHandlerInterceptor<CommandMes
         }
         String id = clientId.toString();
         String key = keyOf(command.getMetaData(), id);
-        List<Object[]> previous = jdbc.query("select command_name, result from processed_command where client_command_id = ?",
-                (rs, i) -> new Object[]{rs.getString(1), rs.getString(2)}, key);
-        if (!previous.isEmpty()) {
-            Require.that(previous.get(0)[0].equals(command.getCommandName()), INVALID_INPUT, "clientMutationId",
-                    "L'identifiant de requête « " + id + " » a déjà servi pour une autre opération.");
-            return previous.get(0)[1];
+        if (!claim(key, command.getCommandName())) {
+            return firstAnswer(key, id, command.getCommandName());
         }
         Object result = chain.proceed();
-        try {
-            jdbc.update("insert into processed_command (client_command_id, command_name, result, processed_at) "
-                    + "values (?, ?, ?, ?)", key, command.getCommandName(), result == null ? null : result.toString(),
-                    Timestamp.from(Instant.now()));
-        } catch (DuplicateKeyException concurrentRetry) {
-            throw new CommandRefusedException(INVALID_INPUT, "clientMutationId",
-                    "La requête « " + id + " » est déjà en cours de traitement ; réessayez dans un instant.");
+        if (result != null) {
+            jdbc.update("update processed_command set result = ? where client_command_id = ?", result.toString(), key);
         }
         return result;
+    }
+
+    /** Whether this attempt is the first: waits while another attempt holding the id is still running. */
+    private boolean claim(String key, String commandName) {
+        try {
+            return jdbc.update(claimStatement, key, commandName, Timestamp.from(Instant.now())) == 1;
+        } catch (DuplicateKeyException handledBefore) {
+            return false;
+        }
+    }
+
+    private Object firstAnswer(String key, String id, String commandName) {
+        List<Object[]> previous = jdbc.query("select command_name, result from processed_command where client_command_id = ?",
+                (rs, i) -> new Object[]{rs.getString(1), rs.getString(2)}, key);
+        Require.that(!previous.isEmpty(), INVALID_INPUT, "clientMutationId",
+                "La requête « " + id + " » n'a pas pu être rapprochée de sa première réception ; réessayez.");
+        Require.that(previous.get(0)[0].equals(commandName), INVALID_INPUT, "clientMutationId",
+                "L'identifiant de requête « " + id + " » a déjà servi pour une autre opération.");
+        return previous.get(0)[1];
+    }
+
+    private static boolean isPostgreSql(JdbcTemplate jdbc) {
+        try (Connection connection = jdbc.getDataSource().getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Base de données injoignable au démarrage", e);
+        }
     }
 
     /**
