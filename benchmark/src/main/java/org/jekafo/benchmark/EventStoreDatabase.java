@@ -1,11 +1,15 @@
 package org.jekafo.benchmark;
 
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A fresh, empty event store database: the application's H2 file database under the run's temporary data
@@ -18,6 +22,9 @@ abstract sealed class EventStoreDatabase implements AutoCloseable {
 
     /** What to call it in the report. */
     abstract String describe();
+
+    /** The database's size on disk, in bytes, as the application's connections reach it. */
+    abstract long sizeOnDisk(DataSource application);
 
     @Override
     public void close() {
@@ -43,6 +50,15 @@ abstract sealed class EventStoreDatabase implements AutoCloseable {
         @Override
         String describe() {
             return "H2 file database " + dataDir.resolve("eventstore").resolve("jekafo");
+        }
+
+        @Override
+        long sizeOnDisk(DataSource application) {
+            try (Stream<Path> files = Files.walk(dataDir.resolve("eventstore"))) {
+                return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            } catch (IOException e) {
+                return -1;
+            }
         }
     }
 
@@ -71,6 +87,17 @@ abstract sealed class EventStoreDatabase implements AutoCloseable {
         @Override
         String describe() {
             return "PostgreSQL database " + name + " at " + SERVER.replace("jdbc:postgresql://", "");
+        }
+
+        @Override
+        long sizeOnDisk(DataSource application) {
+            try (var connection = application.getConnection(); var statement = connection.createStatement();
+                 var size = statement.executeQuery("select pg_database_size(current_database())")) {
+                size.next();
+                return size.getLong(1);
+            } catch (SQLException e) {
+                return -1;
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.jekafo.benchmark;
 import org.jekafo.elasticsearch.local.LocalElasticsearch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,10 +52,16 @@ public final class ImportBenchmark {
         }
         int status;
         try {
-            Report report = new ImportBenchmark(options).run();
+            String text;
+            if (options.scenario().equals("census")) {
+                text = new ImportBenchmark(options).run().text();
+            } else {
+                text = String.join(System.lineSeparator(), GeneratedCensusBenchmark.run(options)) + System.lineSeparator();
+            }
             System.out.println();
-            System.out.print(report.text());
-            report.write(options.markdownReport());
+            System.out.print(text);
+            Files.createDirectories(options.markdownReport().getParent());
+            Files.writeString(options.markdownReport(), text, StandardCharsets.UTF_8);
             System.out.println();
             System.out.println("Written to " + options.markdownReport());
             status = 0;
@@ -134,7 +141,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -4,14 +4,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The command line: {@code --profile=default|postgres}, {@code --file=PATH}, {@code --parallelism=N}.
+ * The command line: {@code --profile=default|postgres}, {@code --file=PATH}, {@code --parallelism=N},
+ * {@code --scenario=census|dirty|scale} (the census file as it is; or files generated with its distributions, see
+ * {@link GeneratedCensusBenchmark}), {@code --members=N} and {@code --defect-rate=R} for the generated files.
  *
  * @param profile     {@code default} (H2 file event store) or {@code postgres} (fresh PostgreSQL database)
  * @param file        the census to import
  * @param parallelism commands in flight during the import
  * @param projectRoot the Maven project's root: where the default file is looked for, and the report written
+ * @param scenario    {@code census} (the file, twice), {@code dirty} or {@code scale} (generated files)
+ * @param members     lines of a generated file (22,000 for {@code dirty}, 1,000,000 for {@code scale} by default)
+ * @param defectRate  share of defective lines of a generated file (5 % for {@code dirty}, none for {@code scale})
  */
-record Options(String profile, Path file, int parallelism, Path projectRoot) {
+record Options(String profile, Path file, int parallelism, Path projectRoot, String scenario, int members,
+               double defectRate) {
 
     static final String DEFAULT_FILE = "../shared/data/census-22k.csv";
 
@@ -20,6 +26,9 @@ record Options(String profile, Path file, int parallelism, Path projectRoot) {
         String profile = "default";
         Path file = root.resolve(DEFAULT_FILE).normalize();
         int parallelism = 4; // as `./jekafo import` (jekafo.import.parallelism)
+        String scenario = "census";
+        Integer members = null;
+        Double defectRate = null;
         for (String arg : args) {
             if (arg.startsWith("--profile=")) {
                 profile = arg.substring("--profile=".length());
@@ -27,9 +36,15 @@ record Options(String profile, Path file, int parallelism, Path projectRoot) {
                 file = Path.of(arg.substring("--file=".length())).toAbsolutePath().normalize();
             } else if (arg.startsWith("--parallelism=")) {
                 parallelism = Integer.parseInt(arg.substring("--parallelism=".length()));
+            } else if (arg.startsWith("--scenario=")) {
+                scenario = arg.substring("--scenario=".length());
+            } else if (arg.startsWith("--members=")) {
+                members = Integer.parseInt(arg.substring("--members=".length()).replace("_", ""));
+            } else if (arg.startsWith("--defect-rate=")) {
+                defectRate = Double.parseDouble(arg.substring("--defect-rate=".length()));
             } else {
-                throw new IllegalArgumentException("unknown argument " + arg
-                        + " (expected --profile=default|postgres, --file=PATH, --parallelism=N)");
+                throw new IllegalArgumentException("unknown argument " + arg + " (expected --profile=default|postgres, "
+                        + "--file=PATH, --parallelism=N, --scenario=census|dirty|scale, --members=N, --defect-rate=R)");
             }
         }
         if (!profile.equals("default") && !profile.equals("postgres")) {
@@ -38,16 +53,23 @@ record Options(String profile, Path file, int parallelism, Path projectRoot) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        return new Options(profile, file, parallelism, root);
+        if (!scenario.equals("census") && !scenario.equals("dirty") && !scenario.equals("scale")) {
+            throw new IllegalArgumentException("--scenario must be census, dirty or scale, not " + scenario);
+        }
+        boolean scale = scenario.equals("scale");
+        return new Options(profile, file, parallelism, root, scenario,
+                members != null ? members : scale ? 1_000_000 : 22_000,
+                defectRate != null ? defectRate : scale ? 0 : 0.05);
     }
 
     boolean postgres() {
         return profile.equals("postgres");
     }
 
-    /** {@code benchmark/target/benchmark-<profile>.md} under the project root. */
+    /** {@code benchmark/target/benchmark-<profile>[-<scenario>].md} under the project root. */
     Path markdownReport() {
-        return projectRoot.resolve("benchmark").resolve("target").resolve("benchmark-" + profile + ".md");
+        String name = "benchmark-" + profile + (scenario.equals("census") ? "" : "-" + scenario) + ".md";
+        return projectRoot.resolve("benchmark").resolve("target").resolve(name);
     }
 
     /**

@@ -114,16 +114,16 @@ final class Report {
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 
-    void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text(), StandardCharsets.UTF_8);
-    }
-
     private void add(String line) {
         lines.add(line);
     }
 
     private void table(List<String[]> rows) {
+        table(lines, rows);
+    }
+
+    /** Appends {@code rows} (the first is the header) to {@code lines} as a padded Markdown table. */
+    static void table(List<String> lines, List<String[]> rows) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {

@@ -48,6 +48,10 @@ final class RunningApplication implements AutoCloseable {
         return context.getBean(CensusImport.class);
     }
 
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     DataSource dataSource() {
         return context.getBean(DataSource.class);
     }

@@ -66,6 +66,11 @@ final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** The size on disk of the index behind {@code index} (an index or an alias), primaries and replicas. */
+    long storeBytes(String index) throws IOException {
+        return client.indices().stats(s -> s.index(index)).all().total().store().sizeInBytes();
+    }
+
     /** Deletes every index matching {@code pattern}, by name (Elasticsearch refuses wildcard deletions). */
     void deleteIndices(String pattern) throws IOException {
         List<String> names = List.copyOf(client.indices().get(g -> g.index(pattern)).result().keySet());

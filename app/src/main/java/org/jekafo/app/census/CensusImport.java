@@ -32,6 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -105,7 +106,7 @@ public class CensusImport {
         CommandContext context = CommandContext.of(operator, Channel.IMPORT);
         int total = lines.size() - 1;
         Tally tally = new Tally(total, start, progress);
-        Map<String, CompletableFuture<Void>> lastBlockWithKey = new HashMap<>();
+        Map<String, CompletableFuture<Void>> lastBlockWithKey = new ConcurrentHashMap<>();
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         ExecutorService workers = Executors.newFixedThreadPool(parallelism);
         try {
@@ -123,6 +124,8 @@ public class CensusImport {
                             .thenRunAsync(() -> importBlock(blockLines, context, tally), workers)
                             .whenComplete((ok, failure) -> inFlight.release());
                     keys.forEach(key -> lastBlockWithKey.put(key, task));
+                    // a finished block holds no later line back: forget it, so the map holds only blocks in flight
+                    task.whenComplete((ok, failure) -> keys.forEach(key -> lastBlockWithKey.remove(key, task)));
                     all.add(task);
                     block.clear();
                 }
