@@ -13,13 +13,10 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 import static org.jekafo.command.common.RefusalCodes.INVALID_INPUT;
 
@@ -42,7 +39,8 @@ class ClientCommandIdInterceptor implements MessageHandlerInterceptor<CommandMes
         this.jdbc = jdbc;
         // PostgreSQL aborts a transaction at its first failed statement: there, a taken id must not be an error
         this.claimStatement = "insert into processed_command (client_command_id, command_name, result, processed_at) "
-                + "values (?, ?, null, ?)" + (isPostgreSql(jdbc) ? " on conflict do nothing" : "");
+                + "values (?, ?, null, ?)"
+                + (DatabaseKind.of(jdbc.getDataSource()) == DatabaseKind.POSTGRESQL ? " on conflict do nothing" : "");
     }
 
     @Override
@@ -81,14 +79,6 @@ class ClientCommandIdInterceptor implements MessageHandlerInterceptor<CommandMes
         Require.that(previous.get(0)[0].equals(commandName), INVALID_INPUT, "clientMutationId",
                 "L'identifiant de requête « " + id + " » a déjà servi pour une autre opération.");
         return previous.get(0)[1];
-    }
-
-    private static boolean isPostgreSql(JdbcTemplate jdbc) {
-        try (Connection connection = jdbc.getDataSource().getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Base de données injoignable au démarrage", e);
-        }
     }
 
     /**

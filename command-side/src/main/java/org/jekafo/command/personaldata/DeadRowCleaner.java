@@ -1,5 +1,6 @@
 package org.jekafo.command.personaldata;
 
+import org.jekafo.command.common.DatabaseKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * On PostgreSQL, a deleted or updated row stays in its table's pages as a dead tuple until a vacuum: after an
  * erasure has committed, the tables it touched are vacuumed at once rather than whenever autovacuum gets to
- * them. (The write-ahead log and backups keep what they kept; H2 rewrites its pages by itself.) A failed vacuum
+ * them. (The write-ahead log and backups keep what they kept; H2's old pages are overwritten once
+ * {@link org.jekafo.command.eventstore.H2StoreCompaction} has moved the live ones out of their chunks.) A failed vacuum
  * is logged; the erasure stands.
  */
 @Component
@@ -55,11 +57,7 @@ public class DeadRowCleaner {
     private boolean isPostgres() {
         Boolean known = postgres;
         if (known == null) {
-            try (Connection connection = dataSource.getConnection()) {
-                known = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-            } catch (SQLException e) {
-                known = false;
-            }
+            known = DatabaseKind.of(dataSource) == DatabaseKind.POSTGRESQL;
             postgres = known;
         }
         return known;
