@@ -151,7 +151,8 @@ class CensusImportServerTest extends IntegrationTest {
                 .variable("id", id).executeSubscription().collectList().block(Duration.ofSeconds(120));
 
         assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item.getErrors()).isEmpty());
-        assertThat(items.get(items.size() - 1).<String>field("censusImportProgress.state").getValue()).isEqualTo("DONE");
+        String last = items.get(items.size() - 1).field("censusImportProgress.state").getValue();
+        assertThat(last).isEqualTo("DONE");
     }
 
     @Test
@@ -203,7 +204,8 @@ class CensusImportServerTest extends IntegrationTest {
                 .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN").jsonPath("$.message").isNotEmpty();
 
         assertThat(bureau.eventStoreHead()).as("event store head").isEqualTo(head);
-        assertThat(bureau.run("censusImportsList", Map.of()).<List<?>>data("censusImports")).hasSize(imports);
+        List<?> after = bureau.run("censusImportsList", Map.of()).data("censusImports");
+        assertThat(after).hasSize(imports);
     }
 
     private static String upload(TestApi api, byte[] file) {
