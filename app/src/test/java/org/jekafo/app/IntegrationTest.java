@@ -20,7 +20,8 @@ import java.nio.file.Path;
  * class extending this shares one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"jekafo.projections.check-interval=1s", "jekafo.read-your-writes-timeout=20s"})
+        properties = {"jekafo.projections.check-interval=1s", "jekafo.read-your-writes-timeout=20s",
+                "jekafo.import.max-size=2MB"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class IntegrationTest {
 

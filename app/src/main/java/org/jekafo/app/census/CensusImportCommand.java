@@ -1,8 +1,6 @@
 package org.jekafo.app.census;
 
-import org.jekafo.app.health.ProjectionProgress;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jekafo.app.security.ActingPrincipal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -15,70 +13,59 @@ import org.springframework.stereotype.Component;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
- * Command-line entry point: {@code --jekafo.import.file=census.csv [--jekafo.import.report=rejets.csv]}
- * imports a census file, shows progress, waits until every imported member is searchable, writes the report
- * of rejected lines, and stops the application.
+ * Command-line entry point when no server runs: {@code --jekafo.import.file=census.csv
+ * [--jekafo.import.report=rejets.csv]} imports a census file in this JVM (recorded as the server's own act,
+ * {@code import:<operator>}), shows a progress line, waits until every imported member is searchable, writes
+ * the report of rejected lines, prints a short French summary, and stops the application.
+ * ({@code ./jekafo import} sends the file to the running server instead when there is one: {@link ImportClient}.)
  */
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "jekafo.import.file")
 class CensusImportCommand implements ApplicationRunner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CensusImportCommand.class);
     private static final PrintStream OUT = System.out;
 
-    private final CensusImport censusImport;
-    private final ProjectionProgress projections;
+    private final CensusImports imports;
     private final ConfigurableApplicationContext context;
     private final Path file;
     private final Path report;
-    private final int parallelism;
+    private final ActingPrincipal operator;
     private final boolean exitWhenDone;
 
-    CensusImportCommand(CensusImport censusImport, ProjectionProgress projections,
-                        ConfigurableApplicationContext context,
+    CensusImportCommand(CensusImports imports, ConfigurableApplicationContext context,
                         @Value("${jekafo.import.file}") String file,
                         @Value("${jekafo.import.report:rejets-import.csv}") String report,
-                        @Value("${jekafo.import.parallelism:4}") int parallelism,
+                        @Value("${jekafo.import.operator:${user.name}}") String operator,
                         @Value("${jekafo.import.exit:true}") boolean exitWhenDone) {
-        this.censusImport = censusImport;
-        this.projections = projections;
+        this.imports = imports;
         this.context = context;
         this.file = Path.of(file);
         this.report = Path.of(report);
-        this.parallelism = parallelism;
+        this.operator = ActingPrincipal.system("import:" + operator);
         this.exitWhenDone = exitWhenDone;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        OUT.printf("Import de %s…%n", file);
-        CensusImport.Result result = censusImport.importFile(file, report, parallelism, p -> OUT.printf(Locale.ROOT,
-                "  %d/%d lignes  (%d enregistrées, %d déjà importées, %d rejetées)  %.0f lignes/s%n", p.done(),
-                p.total(), p.registered(), p.alreadyImported(), p.rejected(),
-                p.done() * 1000.0 / Math.max(1, p.elapsed().toMillis())));
-        OUT.printf(Locale.ROOT, "Import terminé en %.1f s : %d lignes, %d enregistrées, %d déjà importées, %d rejetées "
-                        + "(rapport : %s)%n", result.elapsed().toMillis() / 1000.0, result.lines(), result.registered(),
-                result.alreadyImported(), result.rejections().size(), report.toAbsolutePath());
-        awaitProjection();
+        ProgressLine line = new ProgressLine(OUT, System.console() != null);
+        long start = System.nanoTime();
+        CensusImportView end = imports.importHere(file, report, operator, view -> line.show(
+                ProgressLine.stage(view.state().name()), view.linesDone(), view.linesTotal(), view.registered(),
+                view.alreadyImported(), view.rejected(), view.linesPerSecond()));
+        line.end();
+        if (end.state() == CensusImportView.State.FAILED) {
+            OUT.println("Import de " + file.getFileName() + " arrêté : " + end.message());
+        } else {
+            OUT.println(ProgressLine.summary(end.fileName(), end.linesTotal(), end.registered(), end.alreadyImported(),
+                    end.rejected(), end.searchable(), end.message(), report.toAbsolutePath().toString(),
+                    Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0));
+        }
         if (exitWhenDone) {
-            int code = SpringApplication.exit(context, () -> 0);
-            LOG.info("Import finished, application stopping");
+            int code = SpringApplication.exit(context, () -> end.state() == CensusImportView.State.FAILED ? 1 : 0);
             System.exit(code);
         }
-    }
-
-    private void awaitProjection() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        ProjectionProgress.Status status = projections.status("member-projection");
-        while ((status.lag() == null || status.lag() > 0) && System.nanoTime() < deadline) {
-            OUT.printf("  indexation : %s événements restants%n", status.lag() == null ? "?" : status.lag());
-            Thread.sleep(1000);
-            status = projections.status("member-projection");
-        }
-        OUT.println("Tous les membres importés sont consultables.");
     }
 }

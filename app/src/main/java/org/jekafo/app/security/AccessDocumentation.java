@@ -30,7 +30,7 @@ class AccessDocumentation implements GraphQlSourceBuilderCustomizer {
             public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
                                                                 TraverserContext<GraphQLSchemaElement> context) {
                 if (context.getParentNode() instanceof GraphQLObjectType parent
-                        && (parent.getName().equals("Query") || parent.getName().equals("Mutation"))) {
+                        && List.of("Query", "Mutation", "Subscription").contains(parent.getName())) {
                     String text = AccessRules.of(parent.getName() + "." + field.getName()).map(AccessDocumentation::describe)
                             .orElse("personne (aucune règle d'accès).");
                     String description = field.getDescription() == null ? "" : field.getDescription().strip() + "\n\n";

@@ -45,6 +45,18 @@ class AccessGuard extends SimplePerformantInstrumentation {
             return fetcher;
         }
         String operation = step.getObjectType().getName() + "." + field;
+        if (step.getObjectType().getName().equals("Subscription")) {
+            // a refusal travels in the stream: over SSE, a failed fetch would only read "not a subscription"
+            return environment -> {
+                DataFetchingEnvironment allowed;
+                try {
+                    allowed = authorize(operation, environment);
+                } catch (AccessRefusedException refused) {
+                    return SubscriptionRefusals.refused(refused);
+                }
+                return fetcher.get(allowed);
+            };
+        }
         return environment -> fetcher.get(authorize(operation, environment));
     }
 

@@ -14,7 +14,8 @@ import static org.jekafo.app.security.Role.FIELD_AGENT;
 import static org.jekafo.app.security.Role.MEMBER;
 
 /**
- * Who may run each GraphQL operation, and against what. Every field of {@code Query} and {@code Mutation} has
+ * Who may run each GraphQL operation, and against what. Every field of {@code Query}, {@code Mutation} and
+ * {@code Subscription} has
  * exactly one rule here; an operation without a rule is refused to everyone ({@link AccessGuard}), and the
  * authorization matrix test fails until the rule exists.
  */
@@ -63,6 +64,10 @@ public final class AccessRules {
             entry("Query.memberCounts", rule(READERS, Target.FILTER, "filter")),
             entry("Query.projections", rule(OVERSIGHT, Target.NONE, null)),
             entry("Query.personalDataAccesses", rule(ACCESS_LOG_READERS, Target.NONE, null)),
+            // census imports' progress: no personal data (the report, which has some, is the bureau's: /imports)
+            entry("Query.censusImport", rule(OVERSIGHT, Target.NONE, null)),
+            entry("Query.censusImports", rule(OVERSIGHT, Target.NONE, null)),
+            entry("Subscription.censusImportProgress", rule(OVERSIGHT, Target.NONE, null)),
             entry("Mutation.registerMember", rule(KEEPERS, Target.UNIT, "input.localUnitId")),
             entry("Mutation.correctMemberIdentity", rule(KEEPERS, Target.MEMBER, MEMBER_INPUT)),
             entry("Mutation.changeMemberPhone", rule(SELF_SERVICE, Target.MEMBER, MEMBER_INPUT)),

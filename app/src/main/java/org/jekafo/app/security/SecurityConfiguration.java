@@ -39,6 +39,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphql", "/graphiql", "/graphiql/**").permitAll()
+                        // census imports: who may is decided by the controller, with a JSON refusal
+                        .requestMatchers("/imports", "/imports/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())

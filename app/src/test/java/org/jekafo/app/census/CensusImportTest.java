@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CensusImportTest extends IntegrationTest {
 
-    private static final String CENSUS = "census/census-dirty-500.csv";
+    static final String CENSUS = "census/census-dirty-500.csv";
     private static final int LINES = 500;
     private static final int REGISTERED = 458;
     private static final Map<String, String> CODES = Map.of("missing_name", "MISSING_NAME",
@@ -154,7 +154,7 @@ class CensusImportTest extends IntegrationTest {
     // --- helpers ---
 
     /** Line number → expected code, from {@code census-dirty-500.csv.defects} ({@code line:defect}). */
-    private static Map<Integer, String> expectedRejections() throws IOException {
+    static Map<Integer, String> expectedRejections() throws IOException {
         Map<Integer, String> expected = new TreeMap<>();
         try (InputStream in = new ClassPathResource(CENSUS + ".defects").getInputStream()) {
             new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).forEach(line -> {
