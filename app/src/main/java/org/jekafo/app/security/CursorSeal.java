@@ -1,5 +1,6 @@
 package org.jekafo.app.security;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,7 @@ public class CursorSeal {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
+    @Autowired
     CursorSeal(@Value("${jekafo.security.cursor-key:}") String configuredKey, @Value("${jekafo.data-dir}") Path dataDir) {
         this(secret(configuredKey, dataDir));
     }
