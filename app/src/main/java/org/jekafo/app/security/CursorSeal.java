@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public class CursorSeal {
     private static final int MIN_CONFIGURED_KEY = 32;
 
     private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
+    private final byte[] nonceKey;
 
     @Autowired
     CursorSeal(@Value("${jekafo.security.cursor-key:}") String configuredKey, @Value("${jekafo.data-dir}") Path dataDir) {
@@ -48,16 +49,22 @@ public class CursorSeal {
     CursorSeal(byte[] secret) {
         this.key = new SecretKeySpec(hmac(secret, "jekafo/cursor/aes-256-gcm/v1".getBytes(StandardCharsets.UTF_8)),
                 "AES");
+        this.nonceKey = hmac(secret, "jekafo/cursor/nonce/v1".getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The cursor holding {@code payload} for this caller and this query. */
+    /**
+     * The cursor holding {@code payload} for this caller and this query. The nonce is derived from both (HMAC-SHA256,
+     * a synthetic nonce): the same position gives the same cursor to the same caller and query, so pages compare
+     * equal across requests, and two different cursors never share a nonce.
+     */
     public String seal(String kind, ActingPrincipal caller, String query, byte[] payload) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
+        byte[] binding = binding(kind, caller, query);
+        byte[] nonce = Arrays.copyOf(hmac(nonceKey, ByteBuffer.allocate(binding.length + payload.length).put(binding)
+                .put(payload).array()), NONCE_BYTES);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(binding(kind, caller, query));
+            cipher.updateAAD(binding);
             byte[] sealed = cipher.doFinal(payload);
             ByteBuffer cursor = ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.array());
