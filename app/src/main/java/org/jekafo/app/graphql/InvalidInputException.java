@@ -12,6 +12,16 @@ class InvalidInputException extends RuntimeException {
         this.refusal = new Refusal(code, field, message);
     }
 
+    /**
+     * One refusal for every cursor that does not open, whatever the reason: the same code and words whether it was
+     * altered, sealed for another caller or query, or names a member that exists or not.
+     */
+    static InvalidInputException invalidCursor() {
+        return new InvalidInputException("INVALID_CURSOR", "after", "Ce curseur de pagination n'est pas valide pour "
+                + "cette requête : il vient d'une autre recherche, d'un autre utilisateur ou a été modifié. Reprenez à "
+                + "la première page.");
+    }
+
     Refusal refusal() {
         return refusal;
     }

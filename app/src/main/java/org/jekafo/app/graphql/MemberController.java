@@ -1,5 +1,6 @@
 package org.jekafo.app.graphql;
 
+import graphql.GraphQLContext;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -42,6 +43,8 @@ import org.jekafo.app.graphql.MutationInputs.SuspendMemberInput;
 import org.jekafo.app.graphql.MutationInputs.TransferMemberInput;
 import org.jekafo.app.security.AccessRefusedException;
 import org.jekafo.app.security.AccessScope;
+import org.jekafo.app.security.ActingPrincipal;
+import org.jekafo.app.security.PersonalDataReads;
 import org.jekafo.app.security.PrincipalProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -67,9 +70,11 @@ class MemberController {
     private final OrgUnits orgUnits;
     private final PrincipalProvider principals;
     private final AccessScope scope;
+    private final MemberCursors cursors;
 
     MemberController(QueryGateway queries, Mutations mutations, ReadYourWrites readYourWrites, OrgUnits orgUnits,
-                     PrincipalProvider principals, AccessScope scope) {
+                     PrincipalProvider principals, AccessScope scope, MemberCursors cursors) {
+        this.cursors = cursors;
         this.principals = principals;
         this.scope = scope;
         this.queries = queries;
@@ -90,12 +95,13 @@ class MemberController {
     record PageInfo(boolean hasNextPage, String endCursor) {
     }
 
-    record LabelledCount(String key, String label, long count) {
+    /** A count; null and {@code suppressed} when too small to show an auditor or administrator ({@link SmallCounts}). */
+    record LabelledCount(String key, String label, Long count, boolean suppressed) {
     }
 
-    record MemberCountsView(long total, List<LabelledCount> byGender, List<LabelledCount> byRegion,
-                            List<LabelledCount> byLocalUnit, List<LabelledCount> byTrade,
-                            List<LabelledCount> byStatus) {
+    record MemberCountsView(Long total, boolean totalSuppressed, List<LabelledCount> byGender,
+                            List<LabelledCount> byRegion, List<LabelledCount> byLocalUnit,
+                            List<LabelledCount> byTrade, List<LabelledCount> byStatus) {
     }
 
     @QueryMapping
@@ -108,17 +114,34 @@ class MemberController {
     }
 
     @QueryMapping
-    MemberConnection members(@Argument MemberFilter filter, @Argument int first, @Argument String after) {
+    MemberConnection members(@Argument MemberFilter filter, @Argument int first, @Argument String after,
+                             GraphQLContext context) {
         if (first < 0 || first > 500) {
             throw new InvalidInputException("INVALID_INPUT", "first", "Une page compte de 0 à 500 membres.");
         }
-        MemberPage page = queries.query(new FindMembersQuery(filter, first, after),
+        ActingPrincipal caller = principals.current();
+        MemberPage page = queries.query(new FindMembersQuery(filter, first, cursors.after(caller, filter, after)),
                 ResponseTypes.instanceOf(MemberPage.class)).join();
         List<MemberEdge> edges = new ArrayList<>();
         for (int i = 0; i < page.members().size(); i++) {
-            edges.add(new MemberEdge(page.members().get(i), page.cursors().get(i)));
+            edges.add(new MemberEdge(page.members().get(i), cursors.of(caller, filter, page.positions().get(i))));
         }
-        return new MemberConnection(edges, new PageInfo(page.hasNextPage(), page.endCursor()), page.totalCount());
+        String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+        if (caller.role().overseer() && page.totalCount() > 0 && page.totalCount() < SmallCounts.THRESHOLD) {
+            journalNarrowedTo(caller, filter, page, context);
+        }
+        return new MemberConnection(edges, new PageInfo(page.hasNextPage(), endCursor), page.totalCount());
+    }
+
+    /**
+     * A total of 1 to 4 tells an auditor or administrator something of the few members the filter narrows to, even
+     * when none of them is on the page: all of them are recorded as read.
+     */
+    private void journalNarrowedTo(ActingPrincipal caller, MemberFilter filter, MemberPage page, GraphQLContext context) {
+        List<MemberView> narrowedTo = page.members().size() == page.totalCount() ? page.members()
+                : queries.query(new FindMembersQuery(filter, (int) SmallCounts.THRESHOLD, null),
+                ResponseTypes.instanceOf(MemberPage.class)).join().members();
+        narrowedTo.forEach(member -> PersonalDataReads.of(context).add(caller, member.memberId(), "members"));
     }
 
     @QueryMapping
@@ -127,12 +150,13 @@ class MemberController {
                 .join();
         Map<String, OrgUnitView> units = orgUnits.all();
         Function<String, String> unitName = id -> units.containsKey(id) ? units.get(id).name() : id;
-        return new MemberCountsView(counts.total(),
+        MemberCountsView view = new MemberCountsView(counts.total(), false,
                 labelled(counts.byGender(), key -> key.equals(Gender.F.name()) ? "Femmes" : "Hommes"),
                 labelled(counts.byRegion(), unitName),
                 labelled(counts.byLocalUnit(), unitName),
                 labelled(counts.byTrade(), code -> TradeCatalog.find(code).map(Trade::labelFr).orElse(code)),
                 labelled(counts.byStatus(), MemberController::statusLabel));
+        return principals.current().role().overseer() ? SmallCounts.suppressed(view) : view;
     }
 
     @QueryMapping
@@ -262,7 +286,7 @@ class MemberController {
     }
 
     private static List<LabelledCount> labelled(List<CountBucket> buckets, Function<String, String> label) {
-        return buckets.stream().map(b -> new LabelledCount(b.key(), label.apply(b.key()), b.count())).toList();
+        return buckets.stream().map(b -> new LabelledCount(b.key(), label.apply(b.key()), b.count(), false)).toList();
     }
 
     private static String statusLabel(String status) {

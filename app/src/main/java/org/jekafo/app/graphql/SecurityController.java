@@ -1,8 +1,8 @@
 package org.jekafo.app.graphql;
 
-import org.jekafo.api.common.Cursors;
 import org.jekafo.api.orgunit.OrgUnitView;
 import org.jekafo.app.security.ActingPrincipal;
+import org.jekafo.app.security.CursorSeal;
 import org.jekafo.app.security.PersonalDataAccessLog;
 import org.jekafo.app.security.PersonalDataAccessLog.Access;
 import org.jekafo.app.security.PrincipalProvider;
@@ -11,20 +11,23 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Optional;
 
 /** Who is calling, and the journal of personal-data reads. Access rules: {@code AccessRules}. */
 @Controller
 class SecurityController {
 
-    private static final String CURSOR_KIND = "access";
+    private static final String CURSOR_KIND = "personal-data-accesses";
 
     private final PrincipalProvider principals;
     private final PersonalDataAccessLog accessLog;
     private final OrgUnits orgUnits;
+    private final CursorSeal cursors;
 
-    SecurityController(PrincipalProvider principals, PersonalDataAccessLog accessLog, OrgUnits orgUnits) {
+    SecurityController(PrincipalProvider principals, PersonalDataAccessLog accessLog, OrgUnits orgUnits,
+                       CursorSeal cursors) {
+        this.cursors = cursors;
         this.principals = principals;
         this.accessLog = accessLog;
         this.orgUnits = orgUnits;
@@ -60,27 +63,14 @@ class SecurityController {
         if (first < 0 || first > 500) {
             throw new InvalidInputException("INVALID_INPUT", "first", "Une page compte de 0 à 500 lectures.");
         }
-        List<Access> page = accessLog.page(memberId, after == null ? null : decode(after), first + 1);
-        List<AccessEdge> edges = page.stream().limit(first).map(access -> new AccessEdge(access, encode(access.id())))
-                .toList();
+        ActingPrincipal caller = principals.current();
+        Long before = after == null || after.isBlank() ? null : cursors.open(CURSOR_KIND, caller, memberId, after)
+                .filter(payload -> payload.length == Long.BYTES).map(payload -> ByteBuffer.wrap(payload).getLong())
+                .orElseThrow(InvalidInputException::invalidCursor);
+        List<Access> page = accessLog.page(memberId, before, first + 1);
+        List<AccessEdge> edges = page.stream().limit(first).map(access -> new AccessEdge(access, cursors.seal(
+                CURSOR_KIND, caller, memberId, ByteBuffer.allocate(Long.BYTES).putLong(access.id()).array()))).toList();
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new AccessConnection(edges, new MemberController.PageInfo(page.size() > first, end));
-    }
-
-    private static String encode(long id) {
-        return Cursors.encode(CURSOR_KIND, Long.toString(id));
-    }
-
-    private static long decode(String cursor) {
-        return Cursors.decode(CURSOR_KIND, cursor).flatMap(SecurityController::number)
-                .orElseThrow(() -> new InvalidInputException("INVALID_CURSOR", "after", "Ce curseur n'est pas valide."));
-    }
-
-    private static Optional<Long> number(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -20,13 +20,15 @@ import java.util.function.Consumer;
  * Enforces {@link AccessRules} before any operation runs: the caller must be authenticated, hold a role the
  * rule allows, and reach the member or unit the operation is about. A refusal is a typed error
  * ({@code UNAUTHENTICATED} or {@code FORBIDDEN}) and nothing is read or changed. Deny by default: an operation
- * without a rule is refused to everyone.
+ * without a rule is refused to everyone. Introspection ({@code __schema}, {@code __type}) needs a valid token.
  */
 @Component
 class AccessGuard extends SimplePerformantInstrumentation {
 
     /** Filters of MemberFilter on personal data. */
     private static final List<String> PERSONAL_FILTERS = List.of("name", "phone", "birthYearFrom", "birthYearTo");
+    /** Introspection: open to every authenticated caller, whatever their role, and to nobody else. */
+    private static final List<String> INTROSPECTION = List.of("__schema", "__type");
 
     private final PrincipalProvider principals;
     private final AccessScope scope;
@@ -41,8 +43,14 @@ class AccessGuard extends SimplePerformantInstrumentation {
                                                 InstrumentationState state) {
         ExecutionStepInfo step = parameters.getExecutionStepInfo();
         String field = step.getFieldDefinition().getName();
-        if (step.getPath().getLevel() != 1 || field.startsWith("__")) {
+        if (step.getPath().getLevel() != 1 || field.equals("__typename")) {
             return fetcher;
+        }
+        if (INTROSPECTION.contains(field)) {
+            return environment -> {
+                principals.current(); // refuses anonymous callers: the schema is for those who hold a token
+                return fetcher.get(environment);
+            };
         }
         String operation = step.getObjectType().getName() + "." + field;
         if (step.getObjectType().getName().equals("Subscription")) {

@@ -26,15 +26,17 @@ import java.util.Set;
 
 /**
  * Personal data seen by auditors and administrators: phone numbers and national IDs come masked unless an
- * auditor asks for them in clear ({@code unmasked: true}), and every member whose names, birth year, phone,
- * national ID or history they read is recorded in the {@link PersonalDataAccessLog} before the answer leaves
- * the server. If the record cannot be written, the answer carries no data.
+ * auditor asks for them in clear ({@code unmasked: true}), and every member of whom they read anything is recorded
+ * in the {@link PersonalDataAccessLog} before the answer leaves the server: names, gender, birth year, phone,
+ * national ID, disability, status and its reason, history… and even its id or card number alone, since a member
+ * listed by a filter (gender, status, trade, unit) is shown to have what the filter asked for. If the record
+ * cannot be written, the answer carries no data.
  */
 @Component
 class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGraphQlInterceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonalDataGuard.class);
-    private static final Set<String> PERSONAL_FIELDS = Set.of("lastName", "firstName", "birthYear", "phone", "nationalId");
+
     private static final Set<String> MASKED_FIELDS = Set.of("phone", "nationalId");
     private static final char HIDDEN = '•';
 
@@ -52,11 +54,11 @@ class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGr
         ExecutionStepInfo step = parameters.getExecutionStepInfo();
         String type = step.getObjectType().getName();
         String field = step.getFieldDefinition().getName();
-        if (type.equals("Member") && PERSONAL_FIELDS.contains(field)) {
-            return environment -> memberField(fetcher, environment, field);
-        }
         if (type.equals("Member") && field.equals("history")) {
             return environment -> read(fetcher, environment, ((MemberView) environment.getSource()).memberId());
+        }
+        if (type.equals("Member") && !field.equals("__typename")) {
+            return environment -> memberField(fetcher, environment, field);
         }
         if (type.equals("Query") && field.equals("memberHistory")) {
             return environment -> read(fetcher, environment, environment.getArgument("id"));
@@ -121,7 +123,7 @@ class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGr
     }
 
     private static PersonalDataReads reads(DataFetchingEnvironment environment) {
-        return environment.getGraphQlContext().get(PersonalDataReads.class);
+        return PersonalDataReads.of(environment.getGraphQlContext());
     }
 
     @Override

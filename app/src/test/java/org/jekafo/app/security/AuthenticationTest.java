@@ -43,6 +43,26 @@ class AuthenticationTest extends IntegrationTest {
     }
 
     @Test
+    void introspectionWithoutTokenIsRefusedAsUnauthenticated() {
+        for (String introspection : List.of("{ __schema { queryType { name } } }", "{ __type(name: \"Member\") { name } }")) {
+            var answer = api.anonymous().runText(introspection, Map.of());
+
+            TestApi.assertRefused(answer.singleError(), "UNAUTHENTICATED", null);
+            assertThat(String.valueOf((Object) answer.response().getData())).as(introspection)
+                    .doesNotContain("Query").doesNotContain("Member");
+        }
+    }
+
+    @Test
+    void introspectionWithATokenAnswersWhateverTheRole() {
+        var answer = api.as(SEGOU_AGENT).runText("{ __schema { queryType { name } } __type(name: \"Member\") "
+                + "{ fields { name } } }", Map.of());
+
+        assertThat(answer.<String>data("__schema.queryType.name")).isEqualTo("Query");
+        assertThat(answer.<List<?>>data("__type.fields")).isNotEmpty();
+    }
+
+    @Test
     void aTokenThatIsNotOursIsRefusedWithHttp401() throws Exception {
         RSAKey stranger = new RSAKeyGenerator(2048).generate();
         String forged = sign(stranger, claims("intrus", List.of("EXECUTIVE_BUREAU")).build());

@@ -105,6 +105,55 @@ class PersonalDataAccessTest extends IntegrationTest {
     }
 
     @Test
+    void anAuditorReadingOnlyTheStatusReasonOrTheGenderIsRecorded() {
+        api.mutateMember("suspendMember", Map.of("memberId", memberId, "reason", "Cotisations impayées"));
+
+        Map<String, Object> reason = api.as(AUDITOR).runText("query($id: ID) { member(id: $id) { statusReason } }",
+                Map.of("id", memberId)).data("member");
+        api.as(OPERATOR).runText("query($id: ID) { member(id: $id) { gender } }", Map.of("id", memberId)).data("member");
+
+        assertThat(reason).containsEntry("statusReason", "Cotisations impayées");
+        assertThat(accesses(memberId)).extracting(a -> a.get("principal"), a -> a.get("operation")).containsExactly(
+                tuple("admin-test", "member"), tuple("auditrice-test", "member"));
+    }
+
+    @Test
+    void anAuditorListingMembersByIdOnlyIsRecordedForEach() {
+        api.as(AUDITOR).runText("query($unit: ID) { members(filter: {orgUnitId: $unit, gender: F}) "
+                + "{ edges { node { id cardNumber } } } }", Map.of("unit", unitId)).data("members");
+
+        assertThat(accesses(memberId)).extracting(a -> a.get("operation")).containsExactly("members");
+    }
+
+    @Test
+    void aListTotalNarrowingToFewerThanFiveMembersIsRecordedForEachOfThemEvenOffThePage() {
+        String other = (String) api.register(TestApi.registration(lastName, "Oumou", "F", unitId)).get("id");
+
+        int total = api.as(AUDITOR).runText("query($unit: ID) { members(filter: {orgUnitId: $unit, status: ACTIVE}, "
+                + "first: 0) { totalCount } }", Map.of("unit", unitId)).data("members.totalCount");
+
+        assertThat(total).isEqualTo(2);
+        assertThat(accesses(memberId)).extracting(a -> a.get("operation")).containsExactly("members");
+        assertThat(accesses(other)).extracting(a -> a.get("operation")).containsExactly("members");
+    }
+
+    @Test
+    void countsOfFewerThanFiveMembersAreSuppressedForAuditorsAndShownToTheBureau() {
+        String query = "query($unit: ID) { memberCounts(filter: {orgUnitId: $unit}) { total totalSuppressed "
+                + "byGender { key count suppressed } } }";
+
+        Map<String, Object> audited = api.as(AUDITOR).runText(query, Map.of("unit", unitId)).data("memberCounts");
+        Map<String, Object> bureau = api.runText(query, Map.of("unit", unitId)).data("memberCounts");
+
+        assertThat(audited).containsEntry("total", null).containsEntry("totalSuppressed", true);
+        Map<String, Object> women = new HashMap<>(Map.of("key", "F", "suppressed", true));
+        women.put("count", null);
+        assertThat(audited.get("byGender")).isEqualTo(List.of(women));
+        assertThat(bureau).containsEntry("total", 1).containsEntry("totalSuppressed", false);
+        assertThat(accesses(memberId)).isEmpty();
+    }
+
+    @Test
     void theJournalPagesFromTheNewestRead() {
         for (int i = 0; i < 3; i++) {
             api.as(AUDITOR).runText(MEMBER, Map.of("id", memberId)).data("member");

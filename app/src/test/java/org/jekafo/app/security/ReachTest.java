@@ -8,8 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,21 +99,5 @@ class ReachTest extends IntegrationTest {
                 assertThat(answer.singleError().getExtensions()).as(filter).containsEntry("code", "FORBIDDEN");
             }
         }
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void cursorsCarryNoName() {
-        Map<String, Object> page = api.members(Map.of("orgUnitId", api.unitId("KY-01")), 3, null);
-        List<Map<String, Object>> edges = (List<Map<String, Object>>) page.get("edges");
-
-        assertThat(edges).isNotEmpty().allSatisfy(edge -> {
-            String decoded = new String(Base64.getUrlDecoder().decode((String) edge.get("cursor")), StandardCharsets.UTF_8);
-            Map<String, Object> node = (Map<String, Object>) edge.get("node");
-            assertThat(decoded).isEqualTo("m:" + node.get("id"));
-        });
-        Map<String, Object> next = api.members(Map.of("orgUnitId", api.unitId("KY-01")), 3,
-                (String) ((Map<String, Object>) page.get("pageInfo")).get("endCursor"));
-        assertThat((List<Map<String, Object>>) next.get("edges")).doesNotContainAnyElementsOf(edges);
     }
 }

@@ -2,6 +2,11 @@ package org.jekafo.api.membership;
 
 import java.util.List;
 
-/** A page of members, each with its cursor ({@code cursors} runs parallel to {@code members}), and the cursor to continue from. */
-public record MemberPage(List<MemberView> members, List<String> cursors, long totalCount, String endCursor, boolean hasNextPage) {
+/** A page of members, each with its position ({@code positions} runs parallel to {@code members}). */
+public record MemberPage(List<MemberView> members, List<MemberPosition> positions, long totalCount, boolean hasNextPage) {
+
+    /** The position to continue from: the last member's; null for an empty page. */
+    public MemberPosition endPosition() {
+        return positions.isEmpty() ? null : positions.get(positions.size() - 1);
+    }
 }

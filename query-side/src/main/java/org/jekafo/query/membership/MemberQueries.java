@@ -9,7 +9,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.axonframework.queryhandling.QueryHandler;
-import org.jekafo.api.common.Cursors;
 import org.jekafo.api.membership.CardNumbers;
 import org.jekafo.api.membership.CountBucket;
 import org.jekafo.api.membership.CountMembersQuery;
@@ -17,6 +16,7 @@ import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.FindMembersQuery;
 import org.jekafo.api.membership.MemberCounts;
 import org.jekafo.api.membership.MemberPage;
+import org.jekafo.api.membership.MemberPosition;
 import org.jekafo.api.membership.MemberView;
 import org.jekafo.query.orgunit.OrgUnitQueries;
 import org.jekafo.query.orgunit.OrgUnitTree;
@@ -37,8 +37,6 @@ import java.util.Optional;
 class MemberQueries {
 
     static final int MAX_PAGE_SIZE = 500;
-    /** A cursor names the last member of its page, and nothing else: no name (personal data) travels in it. */
-    private static final String CURSOR_KIND = "m";
 
     private final ElasticsearchClient client;
     private final OrgUnitQueries orgUnits;
@@ -71,23 +69,23 @@ class MemberQueries {
         OrgUnitTree tree = orgUnits.tree();
         int size = Math.max(0, Math.min(query.first(), MAX_PAGE_SIZE));
         Query filter = MemberSearchQuery.of(query.filter(), tree);
-        List<FieldValue> after = sortValuesAfter(query.after());
+        MemberPosition after = query.after();
         SearchResponse<MemberDocument> response = client.search(s -> {
             s.index(MemberIndex.ALIAS).query(filter).size(size + 1).trackTotalHits(t -> t.enabled(true))
                     .sort(o -> o.field(f -> f.field("sortName").order(SortOrder.Asc)))
                     .sort(o -> o.field(f -> f.field("memberId").order(SortOrder.Asc)));
-            if (!after.isEmpty()) {
-                s.searchAfter(after);
+            if (after != null) {
+                s.searchAfter(FieldValue.of(Objects.requireNonNullElse(after.sortName(), "")),
+                        FieldValue.of(Objects.requireNonNullElse(after.memberId(), "")));
             }
             return s;
         }, MemberDocument.class);
         List<MemberDocument> hits = response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
         boolean hasNext = hits.size() > size;
         List<MemberDocument> page = hasNext ? hits.subList(0, size) : hits;
-        String endCursor = page.isEmpty() ? null : encodeCursor(page.get(page.size() - 1));
         long total = response.hits().total() == null ? page.size() : response.hits().total().value();
         return new MemberPage(page.stream().map(d -> d.toView(tree.regionIdOf(d.localUnitId))).toList(),
-                page.stream().map(MemberQueries::encodeCursor).toList(), total, endCursor, hasNext);
+                page.stream().map(d -> new MemberPosition(d.sortName, d.memberId)).toList(), total, hasNext);
     }
 
     @QueryHandler
@@ -123,30 +121,5 @@ class MemberQueries {
 
     private static String bucketKey(StringTermsBucket bucket) {
         return bucket.key().stringValue();
-    }
-
-    private static String encodeCursor(MemberDocument last) {
-        return Cursors.encode(CURSOR_KIND, last.memberId);
-    }
-
-    /** The sort values of the member a cursor names, to continue after it; empty for the first page. */
-    private List<FieldValue> sortValuesAfter(String cursor) throws IOException {
-        Optional<String> memberId = memberIdOf(cursor);
-        if (memberId.isEmpty()) {
-            return List.of();
-        }
-        var response = client.get(g -> g.index(MemberIndex.ALIAS).id(memberId.get()), MemberDocument.class);
-        if (!response.found() || response.source() == null) {
-            throw new InvalidCursorException(cursor);
-        }
-        return List.of(FieldValue.of(response.source().sortName), FieldValue.of(memberId.get()));
-    }
-
-    /** The member a cursor names; empty for the first page; refused when the cursor is not one of ours. */
-    static Optional<String> memberIdOf(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(Cursors.decode(CURSOR_KIND, cursor).orElseThrow(() -> new InvalidCursorException(cursor)));
     }
 }

@@ -56,8 +56,8 @@ class MemberSearchTest {
         assertThat(page.members()).extracting(MemberView::memberId, MemberView::regionId)
                 .containsExactly(tuple("m-3", KAYES),
                         tuple("m-5", SEGOU));
-        assertThat(page.cursors()).hasSize(2);
-        assertThat(page.endCursor()).isEqualTo(page.cursors().get(1));
+        assertThat(page.positions()).hasSize(2);
+        assertThat(page.endPosition()).isEqualTo(page.positions().get(1));
     }
 
     @Test
@@ -113,7 +113,7 @@ class MemberSearchTest {
         assertThat(page.members()).isEmpty();
         assertThat(page.totalCount()).isZero();
         assertThat(page.hasNextPage()).isFalse();
-        assertThat(page.endCursor()).isNull();
+        assertThat(page.endPosition()).isNull();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.jekafo.api.membership.FindMembersQuery;
 import org.jekafo.api.membership.MemberCounts;
 import org.jekafo.api.membership.MemberFilter;
 import org.jekafo.api.membership.MemberPage;
+import org.jekafo.api.membership.MemberPosition;
 import org.jekafo.api.membership.MemberRegisteredEvent;
 import org.jekafo.api.membership.MemberResignedEvent;
 import org.jekafo.api.membership.MemberStatus;
@@ -133,7 +134,7 @@ final class Members {
         }
     }
 
-    MemberPage page(MemberFilter filter, int first, String after) {
+    MemberPage page(MemberFilter filter, int first, MemberPosition after) {
         try {
             return queries.handle(new FindMembersQuery(filter, first, after));
         } catch (IOException e) {
