@@ -161,9 +161,10 @@ class Member {
     @CommandHandler
     void handle(ReinstateMemberCommand command) {
         requireAlive();
+        String reason = MemberInput.reason(command.reason());
         Require.that(status == MemberStatus.SUSPENDED || status == MemberStatus.RESIGNED, ILLEGAL_STATUS_TRANSITION,
                 "memberId", "Seul un membre suspendu ou démissionnaire peut être réintégré ; ce membre est " + status + ".");
-        apply(new MemberReinstatedEvent(memberId, status, MemberInput.reason(command.reason())));
+        apply(new MemberReinstatedEvent(memberId, status, reason));
     }
 
     @CommandHandler
