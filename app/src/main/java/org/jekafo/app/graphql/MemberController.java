@@ -4,6 +4,7 @@ import org.axonframework.common.IdentifierFactory;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jekafo.api.common.Gender;
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.membership.ChangeMemberPhoneCommand;
 import org.jekafo.api.membership.ChangeMemberTradesCommand;
 import org.jekafo.api.membership.CorrectMemberIdentityCommand;
@@ -112,6 +113,7 @@ class MemberController {
         if (first < 0 || first > 500) {
             throw new InvalidInputException("INVALID_INPUT", "first", "Une page compte de 0 à 500 membres.");
         }
+        InvalidInputException.bounded(after, TextLimit.CURSOR);
         MemberPage page = queries.query(new FindMembersQuery(filter, first, after),
                 ResponseTypes.instanceOf(MemberPage.class)).join();
         List<MemberEdge> edges = new ArrayList<>();

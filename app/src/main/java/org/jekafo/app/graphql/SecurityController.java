@@ -1,6 +1,7 @@
 package org.jekafo.app.graphql;
 
 import org.jekafo.api.common.Cursors;
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.orgunit.OrgUnitView;
 import org.jekafo.app.security.ActingPrincipal;
 import org.jekafo.app.security.PersonalDataAccessLog;
@@ -60,6 +61,7 @@ class SecurityController {
         if (first < 0 || first > 500) {
             throw new InvalidInputException("INVALID_INPUT", "first", "Une page compte de 0 à 500 lectures.");
         }
+        InvalidInputException.bounded(after, TextLimit.CURSOR);
         List<Access> page = accessLog.page(memberId, after == null ? null : decode(after), first + 1);
         List<AccessEdge> edges = page.stream().limit(first).map(access -> new AccessEdge(access, encode(access.id())))
                 .toList();

@@ -596,7 +596,7 @@ class MemberTest {
                     Arguments.of("national ID", new CorrectMemberIdentityCommand(MEMBER, null, null, null, null,
                             "4".repeat(31), null, "r"), "nationalId"),
                     Arguments.of("phone", new ChangeMemberPhoneCommand(MEMBER, "7".repeat(31)), "phone"),
-                    Arguments.of("trade code", new ChangeMemberTradesCommand(MEMBER, List.of("F".repeat(21))), "trades"),
+                    Arguments.of("trade code", new ChangeMemberTradesCommand(MEMBER, List.of("F".repeat(41))), "trades"),
                     Arguments.of("receipt number", new RecordDuesPaymentCommand(MEMBER, 2025, 5000, "R".repeat(51),
                             LocalDate.of(2025, 1, 10)), "receiptNumber"),
                     Arguments.of("unit id", new TransferMemberCommand(MEMBER, "u".repeat(101), null), "toLocalUnitId"));

@@ -24,7 +24,7 @@ public record TextLimit(String field, String label, int max) {
     /** As typed, spaces and dashes included. */
     public static final TextLimit PHONE = new TextLimit("phone", "Le numéro de téléphone", 30);
     public static final TextLimit CARD_NUMBER = new TextLimit("cardNumber", "Le numéro de carte", 20);
-    public static final TextLimit TRADE_CODE = new TextLimit("trades", "Un code de métier", 20);
+    public static final TextLimit TRADE_CODE = new TextLimit("trades", "Un code de métier", 40);
     /** A member exercises at most this many trades. */
     public static final int MAX_TRADES = 20;
     public static final TextLimit RECEIPT_NUMBER = new TextLimit("receiptNumber", "Le numéro de reçu", 50);
@@ -36,7 +36,10 @@ public record TextLimit(String field, String label, int max) {
     /** The name searched for in a member filter. */
     public static final TextLimit FILTER_NAME = new TextLimit("name", "Le nom recherché", 100);
     public static final TextLimit FILTER_PHONE = new TextLimit("phone", "Le téléphone recherché", 30);
-    public static final TextLimit FILTER_TRADE = new TextLimit("trade", "Le code de métier recherché", 20);
+    public static final TextLimit FILTER_TRADE = new TextLimit("trade", "Le code de métier recherché", 40);
+    /** A pagination cursor as the server issued it. */
+    public static final TextLimit CURSOR = new TextLimit("after", "Le curseur de pagination", 500);
+    public static final TextLimit PROJECTION_NAME = new TextLimit("name", "Le nom de la projection", 100);
 
     /** The same limit reported under another input field. */
     public TextLimit forField(String otherField) {
