@@ -39,7 +39,7 @@ public final class TestData {
 
     /** A national ID that no other test (nor the census file) uses. */
     public static String uniqueNationalId() {
-        return unique(() -> "TST" + digits(11) + "X");
+        return unique(() -> digits(14) + "X");
     }
 
     /** A card number of the form {@code TB-9xxxxx} that no other test uses. */

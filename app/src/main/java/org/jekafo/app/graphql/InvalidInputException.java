@@ -1,6 +1,7 @@
 package org.jekafo.app.graphql;
 
 import org.jekafo.api.common.Refusal;
+import org.jekafo.api.common.TextLimit;
 
 /** Input refused by the API layer itself, before any command is sent. */
 class InvalidInputException extends RuntimeException {
@@ -8,8 +9,20 @@ class InvalidInputException extends RuntimeException {
     private final transient Refusal refusal;
 
     InvalidInputException(String code, String field, String message) {
-        super(message);
-        this.refusal = new Refusal(code, field, message);
+        this(new Refusal(code, field, message));
+    }
+
+    InvalidInputException(Refusal refusal) {
+        super(refusal.message());
+        this.refusal = refusal;
+    }
+
+    /** The value as given, or a {@code TEXT_TOO_LONG} refusal (which never quotes it) when it exceeds its limit. */
+    static String bounded(String value, TextLimit limit) {
+        if (!limit.admits(value)) {
+            throw new InvalidInputException(limit.refusal());
+        }
+        return value;
     }
 
     /**

@@ -5,6 +5,7 @@ import org.axonframework.common.IdentifierFactory;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jekafo.api.common.Gender;
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.membership.ChangeMemberPhoneCommand;
 import org.jekafo.api.membership.ChangeMemberTradesCommand;
 import org.jekafo.api.membership.CorrectMemberIdentityCommand;
@@ -119,6 +120,7 @@ class MemberController {
         if (first < 0 || first > 500) {
             throw new InvalidInputException("INVALID_INPUT", "first", "Une page compte de 0 à 500 membres.");
         }
+        InvalidInputException.bounded(after, TextLimit.CURSOR);
         ActingPrincipal caller = principals.current();
         MemberPage page = queries.query(new FindMembersQuery(filter, first, cursors.after(caller, filter, after)),
                 ResponseTypes.instanceOf(MemberPage.class)).join();

@@ -2,6 +2,7 @@ package org.jekafo.app.graphql;
 
 import org.axonframework.common.IdentifierFactory;
 import org.jekafo.api.common.Channel;
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.app.config.CommandSender;
 import org.jekafo.app.config.CommandSender.CommandContext;
 import org.jekafo.app.security.PrincipalProvider;
@@ -37,9 +38,10 @@ class Mutations {
             throw new InvalidInputException("INVALID_DATE", "capturedAt", "Le moment de saisie est dans le futur.");
         }
         String clientId = input.clientMutationId();
-        if (clientId != null && (clientId.isBlank() || clientId.length() > 100)) {
+        InvalidInputException.bounded(clientId, TextLimit.CLIENT_MUTATION_ID);
+        if (clientId != null && clientId.isBlank()) {
             throw new InvalidInputException("INVALID_INPUT", "clientMutationId",
-                    "L'identifiant de requête doit compter de 1 à 100 caractères.");
+                    "L'identifiant de requête ne peut pas être vide.");
         }
         return sender.send(command, new CommandContext(principals.current(), channel, IdentifierFactory.getInstance().generateIdentifier(),
                 clientId, input.capturedAt()));

@@ -1,5 +1,6 @@
 package org.jekafo.app.graphql;
 
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.trade.Trade;
 import org.jekafo.api.trade.TradeCatalog;
 import org.jekafo.app.health.ProjectionProgress;
@@ -44,6 +45,7 @@ class OperationsController {
 
     @MutationMapping
     RebuildProjectionPayload rebuildProjection(@Argument RebuildProjectionInput input) {
+        InvalidInputException.bounded(input.name(), TextLimit.PROJECTION_NAME);
         if (progress.maintenance().index(input.name()).isEmpty()) {
             throw new InvalidInputException("INVALID_INPUT", "name", "Projection inconnue : « " + input.name() + " ».");
         }

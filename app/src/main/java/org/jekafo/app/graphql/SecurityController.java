@@ -1,5 +1,6 @@
 package org.jekafo.app.graphql;
 
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.orgunit.OrgUnitView;
 import org.jekafo.app.security.ActingPrincipal;
 import org.jekafo.app.security.CursorSeal;
@@ -63,6 +64,7 @@ class SecurityController {
         if (first < 0 || first > 500) {
             throw new InvalidInputException("INVALID_INPUT", "first", "Une page compte de 0 à 500 lectures.");
         }
+        InvalidInputException.bounded(after, TextLimit.CURSOR);
         ActingPrincipal caller = principals.current();
         Long before = after == null || after.isBlank() ? null : cursors.open(CURSOR_KIND, caller, memberId, after)
                 .filter(payload -> payload.length == Long.BYTES).map(payload -> ByteBuffer.wrap(payload).getLong())

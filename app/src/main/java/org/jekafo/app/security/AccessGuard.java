@@ -9,6 +9,8 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import org.jekafo.api.membership.CardNumbers;
 import org.jekafo.app.security.AccessRules.Rule;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -23,6 +25,7 @@ import java.util.function.Consumer;
  * without a rule is refused to everyone. Introspection ({@code __schema}, {@code __type}) needs a valid token.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 1) // its check runs inside the argument checks (IdentifierLengths)
 class AccessGuard extends SimplePerformantInstrumentation {
 
     /** Filters of MemberFilter on personal data. */

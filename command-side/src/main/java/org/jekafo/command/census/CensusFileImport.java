@@ -10,6 +10,7 @@ import org.jekafo.api.census.CensusImportStartedEvent;
 import org.jekafo.api.census.CompleteCensusImportCommand;
 import org.jekafo.api.census.FailCensusImportCommand;
 import org.jekafo.api.census.StartCensusImportCommand;
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.command.common.Require;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -22,8 +23,6 @@ import static org.jekafo.command.common.RefusalCodes.INVALID_INPUT;
 @Aggregate
 class CensusFileImport {
 
-    static final int MAX_FILE_NAME = 255;
-
     @AggregateIdentifier
     private String importId;
     private boolean ended;
@@ -34,9 +33,7 @@ class CensusFileImport {
 
     @CommandHandler
     CensusFileImport(StartCensusImportCommand command) {
-        String name = Require.text(command.fileName(), INVALID_INPUT, "fileName", "Le nom du fichier est obligatoire.");
-        Require.that(name.length() <= MAX_FILE_NAME, INVALID_INPUT, "fileName",
-                "Le nom du fichier dépasse " + MAX_FILE_NAME + " caractères.");
+        String name = Require.text(command.fileName(), TextLimit.FILE_NAME, INVALID_INPUT, "Le nom du fichier est obligatoire.");
         Require.that(command.sha256() != null && command.sha256().matches("[0-9a-f]{64}"), INVALID_INPUT, "sha256",
                 "L'empreinte SHA-256 du fichier est invalide.");
         Require.that(command.sizeBytes() >= 0, INVALID_INPUT, "sizeBytes", "La taille du fichier est invalide.");

@@ -6,6 +6,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jekafo.api.common.MetadataKeys;
+import org.jekafo.api.common.TextLimit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,7 @@ class ClientCommandIdInterceptor implements MessageHandlerInterceptor<CommandMes
         if (clientId == null) {
             return chain.proceed();
         }
-        String id = clientId.toString();
+        String id = Require.bounded(clientId.toString(), TextLimit.CLIENT_MUTATION_ID);
         String key = keyOf(command.getMetaData(), id);
         if (!claim(key, command.getCommandName())) {
             return firstAnswer(key, id, command.getCommandName());

@@ -1,5 +1,7 @@
 package org.jekafo.command.common;
 
+import org.jekafo.api.common.TextLimit;
+
 /** Stable codes of refused commands. Programs depend on them: never rename one. */
 public final class RefusalCodes {
     public static final String INVALID_INPUT = "INVALID_INPUT";
@@ -28,6 +30,12 @@ public final class RefusalCodes {
     public static final String PERSONAL_DATA_ERASED = "PERSONAL_DATA_ERASED";
     /** The member's personal data was erased before. */
     public static final String ALREADY_ERASED = "ALREADY_ERASED";
+    /** A text longer than its field accepts (the message names the field and the maximum). */
+    public static final String TEXT_TOO_LONG = TextLimit.TEXT_TOO_LONG;
+    /** A list with more elements than its field accepts (trades). */
+    public static final String TOO_MANY_VALUES = TextLimit.TOO_MANY_VALUES;
+    /** A national ID that is not a NINA (14 digits and a letter). */
+    public static final String INVALID_NATIONAL_ID = "INVALID_NATIONAL_ID";
 
     private RefusalCodes() {
     }

@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.jekafo.api.common.Gender;
 import org.jekafo.api.common.PersonalData;
-import org.jekafo.api.membership.CardNumbers;
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.membership.ChangeMemberPhoneCommand;
 import org.jekafo.api.membership.ChangeMemberTradesCommand;
 import org.jekafo.api.membership.CorrectMemberIdentityCommand;
@@ -80,8 +80,8 @@ class Member {
 
     @CommandHandler
     Member(RegisterMemberCommand command, MemberDirectory members, OrgUnitDirectory units) {
-        String last = MemberInput.name(command.lastName(), "lastName");
-        String first = MemberInput.name(command.firstName(), "firstName");
+        String last = MemberInput.name(command.lastName(), TextLimit.LAST_NAME);
+        String first = MemberInput.name(command.firstName(), TextLimit.FIRST_NAME);
         Gender newGender = MemberInput.gender(command.gender());
         int year = MemberInput.birthYear(command.birthYear());
         String newPhone = MemberInput.phone(command.phone());
@@ -89,7 +89,7 @@ class Member {
         OrgUnitEntry unit = MemberInput.openLocalUnit(units, command.localUnitId(), "localUnitId");
         var enrolledOn = MemberInput.notInFuture(command.enrolledOn(), "enrolledOn");
         String newNationalId = MemberInput.nationalId(command.nationalId());
-        String requestedCard = CardNumbers.normalized(command.cardNumber());
+        String requestedCard = MemberInput.cardNumber(command.cardNumber());
         MemberDirectory.Clashes clashes = members.clashes(requestedCard, newNationalId, NameKey.of(last, first, year),
                 unit.orgUnitId());
         requireFree(clashes.nationalIdHolder(), newNationalId);
@@ -106,8 +106,8 @@ class Member {
     @CommandHandler
     void handle(CorrectMemberIdentityCommand command, MemberDirectory members) {
         requireAlive();
-        String last = command.lastName() == null ? lastName : MemberInput.name(command.lastName(), "lastName");
-        String first = command.firstName() == null ? firstName : MemberInput.name(command.firstName(), "firstName");
+        String last = command.lastName() == null ? lastName : MemberInput.name(command.lastName(), TextLimit.LAST_NAME);
+        String first = command.firstName() == null ? firstName : MemberInput.name(command.firstName(), TextLimit.FIRST_NAME);
         Gender newGender = command.gender() == null ? gender : MemberInput.gender(command.gender());
         Integer year = command.birthYear() == null ? birthYear : MemberInput.birthYear(command.birthYear());
         String newNationalId = command.nationalId() == null ? nationalId : MemberInput.nationalId(command.nationalId());
@@ -119,7 +119,7 @@ class Member {
                 || !Objects.equals(year, birthYear) || !Objects.equals(newNationalId, nationalId) || newDisability != disability;
         if (changed) {
             apply(new MemberIdentityCorrectedEvent(memberId, last, first, newGender, year, newNationalId,
-                    newDisability, command.reason()));
+                    newDisability, MemberInput.reason(command.reason())));
         }
     }
 
@@ -147,13 +147,13 @@ class Member {
         OrgUnitEntry target = MemberInput.openLocalUnit(units, command.toLocalUnitId(), "toLocalUnitId");
         Require.that(!target.orgUnitId().equals(localUnitId), INVALID_INPUT, "toLocalUnitId",
                 "Le membre est déjà rattaché à cette unité locale.");
-        apply(new MemberTransferredEvent(memberId, localUnitId, target.orgUnitId(), command.reason()));
+        apply(new MemberTransferredEvent(memberId, localUnitId, target.orgUnitId(), MemberInput.reason(command.reason())));
     }
 
     @CommandHandler
     void handle(SuspendMemberCommand command) {
         requireAlive();
-        String reason = Require.text(command.reason(), INVALID_INPUT, "reason", "Le motif de la suspension est obligatoire.");
+        String reason = MemberInput.requiredReason(command.reason(), "Le motif de la suspension est obligatoire.");
         requireStatus(MemberStatus.ACTIVE, "Seul un membre actif peut être suspendu.");
         apply(new MemberSuspendedEvent(memberId, reason));
     }
@@ -161,9 +161,10 @@ class Member {
     @CommandHandler
     void handle(ReinstateMemberCommand command) {
         requireAlive();
+        String reason = MemberInput.reason(command.reason());
         Require.that(status == MemberStatus.SUSPENDED || status == MemberStatus.RESIGNED, ILLEGAL_STATUS_TRANSITION,
                 "memberId", "Seul un membre suspendu ou démissionnaire peut être réintégré ; ce membre est " + status + ".");
-        apply(new MemberReinstatedEvent(memberId, status, command.reason()));
+        apply(new MemberReinstatedEvent(memberId, status, reason));
     }
 
     @CommandHandler
@@ -172,7 +173,7 @@ class Member {
         Require.that(status != MemberStatus.RESIGNED, ILLEGAL_STATUS_TRANSITION, "memberId",
                 "La démission de ce membre est déjà enregistrée.");
         apply(new MemberResignedEvent(memberId, MemberInput.notInFuture(command.effectiveOn(), "effectiveOn"),
-                command.reason()));
+                MemberInput.reason(command.reason())));
     }
 
     @CommandHandler
@@ -184,7 +185,7 @@ class Member {
     @CommandHandler
     void handle(RecordDuesPaymentCommand command) {
         requireNotErased();
-        String receipt = Require.text(command.receiptNumber(), INVALID_INPUT, "receiptNumber",
+        String receipt = Require.text(command.receiptNumber(), TextLimit.RECEIPT_NUMBER, INVALID_INPUT,
                 "Le numéro de reçu est obligatoire.");
         DuesPaymentRecordedEvent earlier = paymentsByReceipt.get(receipt);
         if (earlier != null) {
@@ -209,7 +210,7 @@ class Member {
     void handle(ErasePersonalDataCommand command) {
         Require.that(!personalDataErased, ALREADY_ERASED, "memberId",
                 "Les données personnelles de ce membre sont déjà effacées.");
-        String reason = Require.text(command.reason(), INVALID_INPUT, "reason", "Le motif de l'effacement est obligatoire.");
+        String reason = MemberInput.requiredReason(command.reason(), "Le motif de l'effacement est obligatoire.");
         apply(new MemberPersonalDataErasedEvent(memberId, reason));
     }
 

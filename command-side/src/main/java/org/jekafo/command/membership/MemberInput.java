@@ -1,7 +1,10 @@
 package org.jekafo.command.membership;
 
 import org.jekafo.api.common.Gender;
+import org.jekafo.api.common.NationalId;
 import org.jekafo.api.common.PhoneNumber;
+import org.jekafo.api.common.TextLimit;
+import org.jekafo.api.membership.CardNumbers;
 import org.jekafo.api.trade.TradeCatalog;
 import org.jekafo.command.common.CommandRefusedException;
 import org.jekafo.command.common.Require;
@@ -20,10 +23,13 @@ import static org.jekafo.api.orgunit.OrgUnitLevel.LOCAL;
 import static org.jekafo.command.common.RefusalCodes.INVALID_BIRTH_YEAR;
 import static org.jekafo.command.common.RefusalCodes.INVALID_DATE;
 import static org.jekafo.command.common.RefusalCodes.INVALID_GENDER;
+import static org.jekafo.command.common.RefusalCodes.INVALID_INPUT;
+import static org.jekafo.command.common.RefusalCodes.INVALID_NATIONAL_ID;
 import static org.jekafo.command.common.RefusalCodes.INVALID_PHONE;
 import static org.jekafo.command.common.RefusalCodes.MISSING_NAME;
 import static org.jekafo.command.common.RefusalCodes.NOT_A_LOCAL_UNIT;
 import static org.jekafo.command.common.RefusalCodes.ORG_UNIT_CLOSED;
+import static org.jekafo.command.common.RefusalCodes.TOO_MANY_VALUES;
 import static org.jekafo.command.common.RefusalCodes.UNKNOWN_ORG_UNIT;
 import static org.jekafo.command.common.RefusalCodes.UNKNOWN_TRADE;
 
@@ -37,9 +43,19 @@ final class MemberInput {
     private MemberInput() {
     }
 
-    static String name(String value, String field) {
-        String label = field.equals("lastName") ? "Le nom de famille" : "Le prénom";
-        return Require.text(value, MISSING_NAME, field, label + " est obligatoire.");
+    /** A name, bounded and cleaned ({@link org.jekafo.api.common.TextInput#clean}); blank once cleaned is missing. */
+    static String name(String value, TextLimit limit) {
+        return Require.text(value, limit, MISSING_NAME, limit.label() + " est obligatoire.");
+    }
+
+    /** A reason people type, bounded and cleaned; {@code null} when none is given. */
+    static String reason(String value) {
+        return Require.optionalText(value, TextLimit.REASON);
+    }
+
+    /** A reason the command cannot do without. */
+    static String requiredReason(String value, String message) {
+        return Require.text(value, TextLimit.REASON, INVALID_INPUT, message);
     }
 
     static Gender gender(String value) {
@@ -58,19 +74,32 @@ final class MemberInput {
     }
 
     static String phone(String value) {
-        return PhoneNumber.parse(value).map(PhoneNumber::e164).orElseThrow(() -> new CommandRefusedException(
+        return PhoneNumber.parse(Require.bounded(value, TextLimit.PHONE)).map(PhoneNumber::e164).orElseThrow(() -> new CommandRefusedException(
                 INVALID_PHONE, "phone", "Le numéro « " + value + " » n'est pas un numéro malien (+223 et 8 chiffres)."));
     }
 
-    /** Trimmed national ID in upper case, or {@code null} when absent or blank. */
+    /** The NINA without separators, in upper case, or {@code null} when absent or blank. */
     static String nationalId(String value) {
-        return value == null || value.isBlank() ? null : value.strip().toUpperCase(Locale.ROOT);
+        if (Require.bounded(value, TextLimit.NATIONAL_ID) == null || value.isBlank()) {
+            return null;
+        }
+        return NationalId.parse(value).map(NationalId::value).orElseThrow(() -> new CommandRefusedException(
+                INVALID_NATIONAL_ID, "nationalId", "Le numéro d'identité nationale doit être un NINA : 14 chiffres "
+                        + "puis une lettre (par ex. 42933751431545Y), espaces et tirets permis."));
+    }
+
+    /** The card number asked for, normalised, or {@code null} when none is. */
+    static String cardNumber(String value) {
+        return CardNumbers.normalized(Require.bounded(value, TextLimit.CARD_NUMBER));
     }
 
     static List<String> trades(List<String> codes) {
         Require.that(codes != null && !codes.isEmpty(), UNKNOWN_TRADE, "trades", "Au moins un métier est obligatoire.");
+        Require.that(codes.size() <= TextLimit.MAX_TRADES, TOO_MANY_VALUES, "trades",
+                "Un membre exerce au plus " + TextLimit.MAX_TRADES + " métiers.");
         LinkedHashSet<String> known = new LinkedHashSet<>();
         for (String code : codes) {
+            Require.bounded(code, TextLimit.TRADE_CODE);
             String normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
             Require.that(TradeCatalog.find(normalised).isPresent(), UNKNOWN_TRADE, "trades",
                     "Le métier « " + code + " » ne figure pas dans la nomenclature.");
@@ -80,7 +109,8 @@ final class MemberInput {
     }
 
     static OrgUnitEntry openLocalUnit(OrgUnitDirectory units, String localUnitId, String field) {
-        OrgUnitEntry unit = units.find(localUnitId == null ? "" : localUnitId).orElseThrow(
+        String id = Require.bounded(localUnitId == null ? "" : localUnitId, TextLimit.IDENTIFIER.forField(field));
+        OrgUnitEntry unit = units.find(id).orElseThrow(
                 () -> new CommandRefusedException(UNKNOWN_ORG_UNIT, field, "L'unité locale est inconnue."));
         Require.that(unit.level() == LOCAL, NOT_A_LOCAL_UNIT, field,
                 "Un membre est rattaché à une unité locale, pas à « " + unit.name() + " ».");

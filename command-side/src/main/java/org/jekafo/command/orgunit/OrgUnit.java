@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.orgunit.CloseOrgUnitCommand;
 import org.jekafo.api.orgunit.CreateOrgUnitCommand;
 import org.jekafo.api.orgunit.MoveOrgUnitCommand;
@@ -46,10 +47,10 @@ class OrgUnit {
 
     @CommandHandler
     OrgUnit(CreateOrgUnitCommand command, OrgUnitDirectory directory) {
-        String code = Require.text(command.code(), INVALID_INPUT, "code", "Le code de l'unité est obligatoire.");
+        String code = Require.text(command.code(), TextLimit.ORG_UNIT_CODE, INVALID_INPUT, "Le code de l'unité est obligatoire.");
         Require.that(code.matches(CODE_PATTERN), INVALID_INPUT, "code",
                 "Le code « " + code + " » n'est pas valide (majuscules et chiffres, par ex. SG ou SG-03).");
-        String newName = Require.text(command.name(), INVALID_INPUT, "name", "Le nom de l'unité est obligatoire.");
+        String newName = Require.text(command.name(), TextLimit.ORG_UNIT_NAME, INVALID_INPUT, "Le nom de l'unité est obligatoire.");
         Require.that(command.level() != null, INVALID_INPUT, "level", "Le niveau de l'unité est obligatoire.");
         Require.that(command.level() != OrgUnitLevel.REGIONAL || code.matches(REGION_CODE_PATTERN), INVALID_INPUT,
                 "code", "Le code d'une région compte 2 ou 3 lettres majuscules (il préfixe les numéros de carte).");
@@ -69,7 +70,7 @@ class OrgUnit {
     @CommandHandler
     void handle(RenameOrgUnitCommand command) {
         requireOpen();
-        String newName = Require.text(command.name(), INVALID_INPUT, "name", "Le nom de l'unité est obligatoire.");
+        String newName = Require.text(command.name(), TextLimit.ORG_UNIT_NAME, INVALID_INPUT, "Le nom de l'unité est obligatoire.");
         if (!newName.equals(name)) {
             apply(new OrgUnitRenamedEvent(orgUnitId, name, newName));
         }
@@ -89,7 +90,7 @@ class OrgUnit {
     @CommandHandler
     void handle(CloseOrgUnitCommand command, OrgUnitDirectory directory) {
         requireOpen();
-        String reason = Require.text(command.reason(), INVALID_INPUT, "reason", "Le motif de la fermeture est obligatoire.");
+        String reason = Require.text(command.reason(), TextLimit.REASON, INVALID_INPUT, "Le motif de la fermeture est obligatoire.");
         Require.that(!directory.hasOpenChildren(orgUnitId), ORG_UNIT_NOT_EMPTY, "orgUnitId",
                 "L'unité a encore des unités ouvertes ; fermez-les ou déplacez-les d'abord.");
         Require.that(directory.currentMemberCount(orgUnitId) == 0, ORG_UNIT_NOT_EMPTY, "orgUnitId",
@@ -104,7 +105,8 @@ class OrgUnit {
     private static void requireParent(OrgUnitDirectory directory, String parentId, OrgUnitLevel childLevel,
                                       String field) {
         OrgUnitLevel expected = childLevel.parentLevel();
-        OrgUnitEntry parent = directory.find(Objects.requireNonNullElse(parentId, ""))
+        String id = Require.bounded(Objects.requireNonNullElse(parentId, ""), TextLimit.IDENTIFIER.forField(field));
+        OrgUnitEntry parent = directory.find(id)
                 .orElseThrow(() -> new CommandRefusedException(INVALID_PARENT, field, "L'unité parente est inconnue."));
         Require.that(parent.level() == expected, INVALID_PARENT, field,
                 "Une unité de niveau " + childLevel + " doit dépendre d'une unité de niveau " + expected + ".");

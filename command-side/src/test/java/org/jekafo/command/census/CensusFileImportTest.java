@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.jekafo.command.common.RefusalCodes.INVALID_INPUT;
+import static org.jekafo.command.common.RefusalCodes.TEXT_TOO_LONG;
 import static org.jekafo.command.common.Refused.refused;
 
 /** The record of one census file sent for import: which file, then how its import ended, once. */
@@ -45,7 +46,7 @@ class CensusFileImportTest {
     void startWithAnOverlongFileNameIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new StartCensusImportCommand(ID, "x".repeat(256), SHA, 1234))
-                .expectException(refused(INVALID_INPUT, "fileName"));
+                .expectException(refused(TEXT_TOO_LONG, "fileName"));
     }
 
     @Test

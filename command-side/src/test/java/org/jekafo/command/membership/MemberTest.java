@@ -37,11 +37,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.jekafo.command.common.RefusalCodes.ALREADY_ERASED;
 import static org.jekafo.command.common.RefusalCodes.DUPLICATE_CARD_NUMBER;
 import static org.jekafo.command.common.RefusalCodes.DUPLICATE_NATIONAL_ID;
@@ -53,6 +57,7 @@ import static org.jekafo.command.common.RefusalCodes.INVALID_CARD_NUMBER;
 import static org.jekafo.command.common.RefusalCodes.INVALID_DATE;
 import static org.jekafo.command.common.RefusalCodes.INVALID_GENDER;
 import static org.jekafo.command.common.RefusalCodes.INVALID_INPUT;
+import static org.jekafo.command.common.RefusalCodes.INVALID_NATIONAL_ID;
 import static org.jekafo.command.common.RefusalCodes.INVALID_PHONE;
 import static org.jekafo.command.common.RefusalCodes.MEMBER_DECEASED;
 import static org.jekafo.command.common.RefusalCodes.MISSING_NAME;
@@ -60,6 +65,8 @@ import static org.jekafo.command.common.RefusalCodes.NOT_A_LOCAL_UNIT;
 import static org.jekafo.command.common.RefusalCodes.ORG_UNIT_CLOSED;
 import static org.jekafo.command.common.RefusalCodes.PERSONAL_DATA_ERASED;
 import static org.jekafo.command.common.RefusalCodes.POSSIBLE_DUPLICATE;
+import static org.jekafo.command.common.RefusalCodes.TEXT_TOO_LONG;
+import static org.jekafo.command.common.RefusalCodes.TOO_MANY_VALUES;
 import static org.jekafo.command.common.RefusalCodes.UNKNOWN_ORG_UNIT;
 import static org.jekafo.command.common.RefusalCodes.UNKNOWN_TRADE;
 import static org.jekafo.command.common.Refused.refused;
@@ -71,7 +78,7 @@ import static org.jekafo.command.common.Refused.refused;
  *   ├── SG (region, last card SG-000122) ── SG-03, SG-05 (local), SG-09 (local, closed)
  *   └── KY (region, no card yet) ── KY-01 (local)
  * </pre>
- * and member {@code m-1}, Awa Traoré, card SG-000042, national ID ML1234567, is registered in SG-03.
+ * and member {@code m-1}, Awa Traoré, card SG-000042, national ID 42933751431545Y, is registered in SG-03.
  */
 class MemberTest {
 
@@ -86,7 +93,7 @@ class MemberTest {
     private static final String MEMBER = "m-1";
     private static final LocalDate ENROLLED = LocalDate.of(2024, 3, 1);
     private static final MemberRegisteredEvent AWA = new MemberRegisteredEvent(MEMBER, "SG-000042", "Traoré", "Awa",
-            Gender.F, 1985, "+22376123456", "ML1234567", List.of("COUTURE", "TEINTURE"), SEGOU_03, false, ENROLLED,
+            Gender.F, 1985, "+22376123456", "42933751431545Y", List.of("COUTURE", "TEINTURE"), SEGOU_03, false, ENROLLED,
             false);
 
     private InMemoryDirectories directories;
@@ -161,11 +168,11 @@ class MemberTest {
         void memberIsRegisteredWithEveryFieldNormalised() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterMemberCommand("m-new", " sg-000123 ", "  Diarra ", " Fatoumata  ", "femme", 1978,
-                            "76 12 34 56", " ml7654321a ", List.of(" teinture", "Couture ", "TEINTURE"), KAYES_01,
+                            "76 12 34 56", " 11223344556677a ", List.of(" teinture", "Couture ", "TEINTURE"), KAYES_01,
                             true, ENROLLED, false))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new MemberRegisteredEvent("m-new", "SG-000123", "Diarra", "Fatoumata", Gender.F,
-                            1978, "+22376123456", "ML7654321A", List.of("TEINTURE", "COUTURE"), KAYES_01, true,
+                            1978, "+22376123456", "11223344556677A", List.of("TEINTURE", "COUTURE"), KAYES_01, true,
                             ENROLLED, false));
         }
 
@@ -479,7 +486,7 @@ class MemberTest {
         @Test
         void registrationWithANationalIdAlreadyRegisteredIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(registration(r -> r.nationalId = " ml1234567"))
+                    .when(registration(r -> r.nationalId = " 4293 3751-4315 45y"))
                     .expectException(refused(DUPLICATE_NATIONAL_ID, "nationalId"))
                     .expectNoEvents();
         }
@@ -497,11 +504,147 @@ class MemberTest {
             fixture.givenNoPriorActivity()
                     .when(registration(r -> {
                         r.cardNumber = null;
-                        r.nationalId = "ML1234567";
+                        r.nationalId = "42933751431545Y";
                     }))
                     .expectException(refused(DUPLICATE_NATIONAL_ID, "nationalId"))
                     .expectNoEvents();
             assertThat(directories.allocatedCardNumbers()).isEmpty();
+        }
+    }
+
+    /** What people type, cleaned the same way for every channel, and bounded with a refusal that never quotes it. */
+    @Nested
+    class TextInputs {
+
+        /** ADLAM SMALL LETTER ALIF, 4 bytes in UTF-8: the worst case for the index. */
+        private static final String FOUR_BYTES = "\uD83A\uDD22";
+
+        private static String typed(int length) {
+            return FOUR_BYTES.repeat(length);
+        }
+
+        @Test
+        void namesAreStoredWithoutControlBidirectionalOrZeroWidthCharactersAndInNfc() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(r -> {
+                        r.lastName = "\u202ECou\u0000li\u200Bbaly\u202C";
+                        r.firstName = "\u2066Seydou\u2069 \t\u00A0 Be\u0301la\u200F";
+                    }))
+                    .expectEvents(new MemberRegisteredEvent("m-new", "SG-000200", "Coulibaly", "Seydou Béla", Gender.M,
+                            1990, "+22366001122", null, List.of("FORGE"), SEGOU_05, false, ENROLLED, false));
+        }
+
+        @ParameterizedTest(name = "last name of {0} characters")
+        @ValueSource(ints = {101, 100_000})
+        void nameLongerThan100CharactersIsRefusedWithoutBeingQuoted(int length) {
+            fixture.givenNoPriorActivity()
+                    .when(registration(r -> r.lastName = "x".repeat(length)))
+                    .expectException(refused(TEXT_TOO_LONG, "lastName"))
+                    .expectExceptionMessage(allOf(containsString("100"), not(containsString("xxxxxxxxxx"))))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void nameOf100CharactersOutsideTheBasicPlaneIsAccepted() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(r -> r.firstName = typed(100)))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @ParameterizedTest(name = "first name \"{0}\"")
+        @ValueSource(strings = {"\u200B\u200C\u200D", "\uFEFF\u2060", "\u202E\u2066\u200E\u061C", "\u0000\u0007 \t"})
+        void nameWithNothingVisibleIsMissing(String firstName) {
+            fixture.givenNoPriorActivity()
+                    .when(registration(r -> r.firstName = firstName))
+                    .expectException(refused(MISSING_NAME, "firstName"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reasonIsStoredCleaned() {
+            fixture.given(AWA)
+                    .when(new SuspendMemberCommand(MEMBER, "  Cotisations\u0000\u202E impayées\n2025 "))
+                    .expectEvents(new MemberSuspendedEvent(MEMBER, "Cotisations impayées 2025"));
+        }
+
+        @Test
+        void optionalReasonWithNothingVisibleIsNone() {
+            fixture.given(AWA)
+                    .when(new TransferMemberCommand(MEMBER, SEGOU_05, "\u200B\u2060"))
+                    .expectEvents(new MemberTransferredEvent(MEMBER, SEGOU_03, SEGOU_05, null));
+        }
+
+        @Test
+        void reasonOf1000CharactersIsAccepted() {
+            fixture.given(AWA)
+                    .when(new SuspendMemberCommand(MEMBER, typed(1_000)))
+                    .expectEvents(new MemberSuspendedEvent(MEMBER, typed(1_000)));
+        }
+
+        static Stream<Arguments> commandsWithATextTooLong() {
+            String reason = "r".repeat(1_001);
+            return Stream.of(
+                    Arguments.of("suspension reason", new SuspendMemberCommand(MEMBER, reason), "reason"),
+                    Arguments.of("reinstatement reason", new ReinstateMemberCommand(MEMBER, reason), "reason"),
+                    Arguments.of("resignation reason", new RecordMemberResignationCommand(MEMBER, null, reason), "reason"),
+                    Arguments.of("transfer reason", new TransferMemberCommand(MEMBER, SEGOU_05, reason), "reason"),
+                    Arguments.of("correction reason", new CorrectMemberIdentityCommand(MEMBER, "Keita", null, null, null,
+                            null, null, reason), "reason"),
+                    Arguments.of("erasure reason", new ErasePersonalDataCommand(MEMBER, reason), "reason"),
+                    Arguments.of("corrected first name", new CorrectMemberIdentityCommand(MEMBER, null, "a".repeat(101),
+                            null, null, null, null, "r"), "firstName"),
+                    Arguments.of("national ID", new CorrectMemberIdentityCommand(MEMBER, null, null, null, null,
+                            "4".repeat(31), null, "r"), "nationalId"),
+                    Arguments.of("phone", new ChangeMemberPhoneCommand(MEMBER, "7".repeat(31)), "phone"),
+                    Arguments.of("trade code", new ChangeMemberTradesCommand(MEMBER, List.of("F".repeat(41))), "trades"),
+                    Arguments.of("receipt number", new RecordDuesPaymentCommand(MEMBER, 2025, 5000, "R".repeat(51),
+                            LocalDate.of(2025, 1, 10)), "receiptNumber"),
+                    Arguments.of("unit id", new TransferMemberCommand(MEMBER, "u".repeat(101), null), "toLocalUnitId"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("commandsWithATextTooLong")
+        void textLongerThanItsFieldAcceptsIsRefused(String what, Object command, String field) {
+            fixture.given(AWA)
+                    .when(command)
+                    .expectException(refused(TEXT_TOO_LONG, field))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cardNumberLongerThan20CharactersIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(registration(r -> r.cardNumber = "SG-" + "0".repeat(18)))
+                    .expectException(refused(TEXT_TOO_LONG, "cardNumber"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void moreThan20TradesAreRefused() {
+            fixture.given(AWA)
+                    .when(new ChangeMemberTradesCommand(MEMBER, Collections.nCopies(21, "FORGE")))
+                    .expectException(refused(TOO_MANY_VALUES, "trades"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest(name = "typed \"{0}\"")
+        @ValueSource(strings = {"12345678901234K", "12345678901234k", " 1234 5678 9012 34 K ", "1234-5678-9012-34-K",
+                "1234.5678.9012.34.k"})
+        void ninaTypedAnyUsualWayIsStoredCompactInUpperCase(String typed) {
+            fixture.givenNoPriorActivity()
+                    .when(registration(r -> r.nationalId = typed))
+                    .expectEvents(new MemberRegisteredEvent("m-new", "SG-000200", "Coulibaly", "Seydou", Gender.M,
+                            1990, "+22366001122", "12345678901234K", List.of("FORGE"), SEGOU_05, false, ENROLLED, false));
+        }
+
+        @ParameterizedTest(name = "national ID \"{0}\"")
+        @ValueSource(strings = {"ABC", "ML1234567", "4293375143154Y", "429337514315455Y", "429337514315455",
+                "42933751431545YY", "Y42933751431545", "4293375143154\u200B5Y", "42933751431545\u00C9"})
+        void nationalIdThatIsNotANinaIsRefused(String nationalId) {
+            fixture.givenNoPriorActivity()
+                    .when(registration(r -> r.nationalId = nationalId))
+                    .expectException(refused(INVALID_NATIONAL_ID, "nationalId"))
+                    .expectNoEvents();
         }
     }
 
@@ -592,34 +735,34 @@ class MemberTest {
                             "Erreur de saisie"))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new MemberIdentityCorrectedEvent(MEMBER, "Traore", "Awa", Gender.F, 1986,
-                            "ML1234567", false, "Erreur de saisie"));
+                            "42933751431545Y", false, "Erreur de saisie"));
         }
 
         static Stream<Arguments> singleFieldCorrections() {
             return Stream.of(
                     Arguments.of("last name",
                             new CorrectMemberIdentityCommand(MEMBER, "Keita", null, null, null, null, null, "r"),
-                            new MemberIdentityCorrectedEvent(MEMBER, "Keita", "Awa", Gender.F, 1985, "ML1234567",
+                            new MemberIdentityCorrectedEvent(MEMBER, "Keita", "Awa", Gender.F, 1985, "42933751431545Y",
                                     false, "r")),
                     Arguments.of("first name",
                             new CorrectMemberIdentityCommand(MEMBER, null, "Aminata", null, null, null, null, "r"),
-                            new MemberIdentityCorrectedEvent(MEMBER, "Traoré", "Aminata", Gender.F, 1985, "ML1234567",
+                            new MemberIdentityCorrectedEvent(MEMBER, "Traoré", "Aminata", Gender.F, 1985, "42933751431545Y",
                                     false, "r")),
                     Arguments.of("gender",
                             new CorrectMemberIdentityCommand(MEMBER, null, null, "M", null, null, null, "r"),
-                            new MemberIdentityCorrectedEvent(MEMBER, "Traoré", "Awa", Gender.M, 1985, "ML1234567",
+                            new MemberIdentityCorrectedEvent(MEMBER, "Traoré", "Awa", Gender.M, 1985, "42933751431545Y",
                                     false, "r")),
                     Arguments.of("birth year",
                             new CorrectMemberIdentityCommand(MEMBER, null, null, null, 1984, null, null, "r"),
-                            new MemberIdentityCorrectedEvent(MEMBER, "Traoré", "Awa", Gender.F, 1984, "ML1234567",
+                            new MemberIdentityCorrectedEvent(MEMBER, "Traoré", "Awa", Gender.F, 1984, "42933751431545Y",
                                     false, "r")),
                     Arguments.of("national ID",
-                            new CorrectMemberIdentityCommand(MEMBER, null, null, null, null, "ml0000001", null, "r"),
-                            new MemberIdentityCorrectedEvent(MEMBER, "Traoré", "Awa", Gender.F, 1985, "ML0000001",
+                            new CorrectMemberIdentityCommand(MEMBER, null, null, null, null, "40000000000001b", null, "r"),
+                            new MemberIdentityCorrectedEvent(MEMBER, "Traoré", "Awa", Gender.F, 1985, "40000000000001B",
                                     false, "r")),
                     Arguments.of("disability",
                             new CorrectMemberIdentityCommand(MEMBER, null, null, null, null, null, true, "r"),
-                            new MemberIdentityCorrectedEvent(MEMBER, "Traoré", "Awa", Gender.F, 1985, "ML1234567",
+                            new MemberIdentityCorrectedEvent(MEMBER, "Traoré", "Awa", Gender.F, 1985, "42933751431545Y",
                                     true, "r")));
         }
 
@@ -636,16 +779,16 @@ class MemberTest {
         @Test
         void everyIdentityFieldCanBeCorrected() {
             fixture.given(AWA)
-                    .when(new CorrectMemberIdentityCommand(MEMBER, "Keita", "Aminata", "homme", 1984, "ml0000001",
+                    .when(new CorrectMemberIdentityCommand(MEMBER, "Keita", "Aminata", "homme", 1984, "40000000000001b",
                             true, "Pièce d'identité"))
                     .expectEvents(new MemberIdentityCorrectedEvent(MEMBER, "Keita", "Aminata", Gender.M, 1984,
-                            "ML0000001", true, "Pièce d'identité"));
+                            "40000000000001B", true, "Pièce d'identité"));
         }
 
         @Test
         void correctionWithTheCurrentValuesChangesNothing() {
             fixture.given(AWA)
-                    .when(new CorrectMemberIdentityCommand(MEMBER, "Traoré ", " Awa", "femme", 1985, "ml1234567",
+                    .when(new CorrectMemberIdentityCommand(MEMBER, "Traoré ", " Awa", "femme", 1985, "42933751431545y",
                             false, "Vérification"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -669,10 +812,10 @@ class MemberTest {
 
         @Test
         void correctionToTheNationalIdOfAnotherMemberIsRefused() {
-            directories.member("m-2", "SG-000043", "ML7777777", "Diarra", "Moussa", 1970, SEGOU_05,
+            directories.member("m-2", "SG-000043", "47777777777777C", "Diarra", "Moussa", 1970, SEGOU_05,
                     MemberStatus.ACTIVE);
             fixture.given(AWA)
-                    .when(new CorrectMemberIdentityCommand(MEMBER, null, null, null, null, "ml7777777", null, "Erreur"))
+                    .when(new CorrectMemberIdentityCommand(MEMBER, null, null, null, null, "47777777777777c", null, "Erreur"))
                     .expectException(refused(DUPLICATE_NATIONAL_ID, "nationalId"))
                     .expectNoEvents();
         }
@@ -680,10 +823,10 @@ class MemberTest {
         @Test
         void memberKeepingHerOwnNationalIdIsNoDuplicateOfHerself() {
             fixture.given(AWA)
-                    .when(new CorrectMemberIdentityCommand(MEMBER, null, "Awa Fanta", null, null, "ML1234567", null,
+                    .when(new CorrectMemberIdentityCommand(MEMBER, null, "Awa Fanta", null, null, "42933751431545Y", null,
                             "Deuxième prénom"))
                     .expectEvents(new MemberIdentityCorrectedEvent(MEMBER, "Traoré", "Awa Fanta", Gender.F, 1985,
-                            "ML1234567", false, "Deuxième prénom"));
+                            "42933751431545Y", false, "Deuxième prénom"));
         }
 
         @Test

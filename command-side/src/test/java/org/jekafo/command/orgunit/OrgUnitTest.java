@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.stream.Stream;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.jekafo.api.orgunit.OrgUnitLevel.LOCAL;
 import static org.jekafo.api.orgunit.OrgUnitLevel.NATIONAL;
 import static org.jekafo.api.orgunit.OrgUnitLevel.REGIONAL;
@@ -31,6 +33,7 @@ import static org.jekafo.command.common.RefusalCodes.INVALID_INPUT;
 import static org.jekafo.command.common.RefusalCodes.INVALID_PARENT;
 import static org.jekafo.command.common.RefusalCodes.ORG_UNIT_CLOSED;
 import static org.jekafo.command.common.RefusalCodes.ORG_UNIT_NOT_EMPTY;
+import static org.jekafo.command.common.RefusalCodes.TEXT_TOO_LONG;
 import static org.jekafo.command.common.Refused.refused;
 
 /**
@@ -218,6 +221,59 @@ class OrgUnitTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateOrgUnitCommand("ou-x", "SG-04", "Markala", null, SEGOU))
                     .expectException(refused(INVALID_INPUT, "level"))
+                    .expectNoEvents();
+        }
+    }
+
+    /** Names and reasons cleaned like every text people type, and bounded. */
+    @Nested
+    class TextInputs {
+
+        @Test
+        void nameIsStoredWithoutInvisibleCharactersAndWithSpacesCollapsed() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOrgUnitCommand("ou-sg-04", "SG-04", "\u202EMar\u200Bkala \u0000\n Centre", LOCAL, SEGOU))
+                    .expectEvents(new OrgUnitCreatedEvent("ou-sg-04", "SG-04", "Markala Centre", LOCAL, SEGOU));
+        }
+
+        @Test
+        void nameWithNothingVisibleIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOrgUnitCommand("ou-sg-04", "SG-04", "\u200B\uFEFF", LOCAL, SEGOU))
+                    .expectException(refused(INVALID_INPUT, "name"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void nameLongerThan100CharactersIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOrgUnitCommand("ou-sg-04", "SG-04", "M".repeat(101), LOCAL, SEGOU))
+                    .expectException(refused(TEXT_TOO_LONG, "name"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void codeLongerThan20CharactersIsRefusedWithoutBeingQuoted() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOrgUnitCommand("ou-sg-04", "S".repeat(100_000), "Markala", LOCAL, SEGOU))
+                    .expectException(refused(TEXT_TOO_LONG, "code"))
+                    .expectExceptionMessage(not(containsString("SSSSSSSSSS")))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void parentIdLongerThan100CharactersIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOrgUnitCommand("ou-sg-04", "SG-04", "Markala", LOCAL, "p".repeat(101)))
+                    .expectException(refused(TEXT_TOO_LONG, "parentId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void closingReasonLongerThan1000CharactersIsRefused() {
+            fixture.given(created(SEGOU_03))
+                    .when(new CloseOrgUnitCommand(SEGOU_03, "r".repeat(1_001)))
+                    .expectException(refused(TEXT_TOO_LONG, "reason"))
                     .expectNoEvents();
         }
     }

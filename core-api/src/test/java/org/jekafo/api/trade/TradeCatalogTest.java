@@ -1,5 +1,6 @@
 package org.jekafo.api.trade;
 
+import org.jekafo.api.common.TextLimit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,12 @@ class TradeCatalogTest {
     void everyTradeOfTheCensusNomenclatureIsKnownWithItsBranchAndLabel() {
         assertThat(TradeCatalog.all()).hasSize(22);
         assertThat(TradeCatalog.find("TEINTURE")).contains(new Trade("TEINTURE", "ART", "Teinture (bogolan, indigo)"));
+    }
+
+    @Test
+    void everyTradeCodeFitsTheLimitOfATradeCode() {
+        assertThat(TradeCatalog.all()).extracting(Trade::code)
+                .allSatisfy(code -> assertThat(TextLimit.TRADE_CODE.admits(code)).as(code).isTrue());
     }
 
     @Test

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.axonframework.queryhandling.QueryHandler;
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.membership.CardNumbers;
 import org.jekafo.api.membership.CountBucket;
 import org.jekafo.api.membership.CountMembersQuery;
@@ -18,6 +19,7 @@ import org.jekafo.api.membership.MemberCounts;
 import org.jekafo.api.membership.MemberPage;
 import org.jekafo.api.membership.MemberPosition;
 import org.jekafo.api.membership.MemberView;
+import org.jekafo.query.elasticsearch.RefusedQueryException;
 import org.jekafo.query.orgunit.OrgUnitQueries;
 import org.jekafo.query.orgunit.OrgUnitTree;
 import org.springframework.stereotype.Component;
@@ -48,6 +50,8 @@ class MemberQueries {
 
     @QueryHandler
     Optional<MemberView> handle(FindMemberQuery query) throws IOException {
+        RefusedQueryException.bounded(query.memberId(), TextLimit.IDENTIFIER);
+        RefusedQueryException.bounded(query.cardNumber(), TextLimit.CARD_NUMBER);
         MemberDocument document;
         if (query.memberId() != null) {
             var response = client.get(g -> g.index(MemberIndex.ALIAS).id(query.memberId()), MemberDocument.class);

@@ -6,8 +6,10 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
 import org.jekafo.api.common.PhoneNumber;
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.common.TextFolding;
 import org.jekafo.api.membership.MemberFilter;
+import org.jekafo.query.elasticsearch.RefusedQueryException;
 import org.jekafo.query.orgunit.OrgUnitTree;
 
 import java.util.List;
@@ -23,6 +25,7 @@ final class MemberSearchQuery {
         if (filter == null) {
             return Query.of(q -> q.matchAll(m -> m));
         }
+        requireBounded(filter);
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (filter.orgUnitId() != null) {
             List<FieldValue> units = tree.localUnitIdsUnder(filter.orgUnitId()).stream().map(FieldValue::of).toList();
@@ -62,6 +65,14 @@ final class MemberSearchQuery {
             term(bool, "phone", phone.get().e164());
         }
         return Query.of(q -> q.bool(bool.build()));
+    }
+
+    /** Every text criterion within its limit, before anything is asked of Elasticsearch. */
+    private static void requireBounded(MemberFilter filter) {
+        RefusedQueryException.bounded(filter.orgUnitId(), TextLimit.IDENTIFIER.forField("orgUnitId"));
+        RefusedQueryException.bounded(filter.trade(), TextLimit.FILTER_TRADE);
+        RefusedQueryException.bounded(filter.name(), TextLimit.FILTER_NAME);
+        RefusedQueryException.bounded(filter.phone(), TextLimit.FILTER_PHONE);
     }
 
     private static void term(BoolQuery.Builder bool, String field, String value) {

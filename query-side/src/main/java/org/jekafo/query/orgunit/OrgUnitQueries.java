@@ -3,9 +3,11 @@ package org.jekafo.query.orgunit;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.axonframework.queryhandling.QueryHandler;
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.orgunit.FindOrgUnitQuery;
 import org.jekafo.api.orgunit.FindOrgUnitsQuery;
 import org.jekafo.api.orgunit.OrgUnitView;
+import org.jekafo.query.elasticsearch.RefusedQueryException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -40,6 +42,7 @@ public class OrgUnitQueries {
 
     @QueryHandler
     Optional<OrgUnitView> handle(FindOrgUnitQuery query) {
+        RefusedQueryException.bounded(query.code(), TextLimit.ORG_UNIT_CODE);
         OrgUnitTree tree = tree();
         if (query.orgUnitId() != null) {
             return tree.find(query.orgUnitId());

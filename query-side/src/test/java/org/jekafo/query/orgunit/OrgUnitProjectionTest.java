@@ -1,5 +1,6 @@
 package org.jekafo.query.orgunit;
 
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.orgunit.FindOrgUnitQuery;
 import org.jekafo.api.orgunit.FindOrgUnitsQuery;
 import org.jekafo.api.orgunit.OrgUnitCreatedEvent;
@@ -53,6 +54,17 @@ class OrgUnitProjectionTest {
 
         assertThat(orgUnits.tree().localUnitIdsUnder(KAYES)).containsExactlyInAnyOrder(KAYES_01, "ou-ky-02");
         assertThat(orgUnits.tree().regionIdOf("ou-ky-02")).isEqualTo(KAYES);
+    }
+
+    @Test
+    void unitWithTheLongestNameInFourByteCharactersIsIndexed() {
+        String longestName = "\uD83A\uDD22".repeat(TextLimit.ORG_UNIT_NAME.max());
+        String longestCode = "KAYESXXXXX-XXXXXX";
+        orgUnits.created("ou-ky-long", longestCode, longestName, OrgUnitLevel.LOCAL, KAYES);
+        orgUnits.refresh();
+
+        assertThat(orgUnits.queries().handle(new FindOrgUnitQuery(null, longestCode)))
+                .hasValueSatisfying(unit -> assertThat(unit.name()).isEqualTo(longestName));
     }
 
     @Test
