@@ -2,10 +2,10 @@ package org.jekafo.query.elasticsearch;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.List;
 
 /**
  * Every projection parks the events it cannot apply in its processor's dead-letter queue (persisted by Axon in
@@ -19,9 +19,14 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class ProjectionDeadLetters {
 
+    /** For every processor whose queue {@code application.yml} enables. */
     @Bean
-    ConfigurerModule projectionDeadLetterPolicies(List<ProjectionIndex> indices) {
-        return configurer -> indices.forEach(index -> configure(configurer.eventProcessing(), index.processingGroup()));
+    ConfigurerModule projectionDeadLetterPolicies(EventProcessorProperties properties) {
+        return configurer -> properties.getProcessors().forEach((name, settings) -> {
+            if (settings.getDlq().isEnabled()) {
+                configure(configurer.eventProcessing(), name);
+            }
+        });
     }
 
     /** The policy and invoker settings of one projection's dead-letter queue. */
