@@ -7,6 +7,7 @@ import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.MemberView;
 import org.jekafo.api.orgunit.FindOrgUnitQuery;
 import org.jekafo.api.orgunit.OrgUnitView;
+import org.jekafo.query.elasticsearch.DeadLetters;
 import org.jekafo.query.elasticsearch.ProjectionIndex;
 import org.jekafo.query.elasticsearch.ProjectionMaintenance;
 import org.jekafo.query.membership.MemberIndex;
@@ -26,7 +27,9 @@ import java.util.function.ToLongFunction;
  * aggregate's last event (the version in the event store), then refreshes the index so searches see it
  * too. While a projection is being rebuilt, queries read the old index until the alias moves: the mutation
  * then waits for the rebuild to finish, within the same time limit (past it, it answers with what the
- * old index shows — the id is in the payload all the same).
+ * old index shows — the id is in the payload all the same). When the aggregate's events are parked in the
+ * projection's dead-letter queue, it answers at once with what the index shows: they will not be applied before
+ * an administrator retries them.
  */
 @Component
 class ReadYourWrites {
@@ -36,16 +39,18 @@ class ReadYourWrites {
     private final EventStore eventStore;
     private final QueryGateway queries;
     private final ProjectionMaintenance projections;
+    private final DeadLetters deadLetters;
     private final MemberIndex memberIndex;
     private final OrgUnitIndex orgUnitIndex;
     private final Duration timeout;
 
     ReadYourWrites(EventStore eventStore, QueryGateway queries, ProjectionMaintenance projections,
-                   MemberIndex memberIndex, OrgUnitIndex orgUnitIndex,
+                   DeadLetters deadLetters, MemberIndex memberIndex, OrgUnitIndex orgUnitIndex,
                    @Value("${jekafo.read-your-writes-timeout}") Duration timeout) {
         this.eventStore = eventStore;
         this.queries = queries;
         this.projections = projections;
+        this.deadLetters = deadLetters;
         this.memberIndex = memberIndex;
         this.orgUnitIndex = orgUnitIndex;
         this.timeout = timeout;
@@ -83,6 +88,10 @@ class ReadYourWrites {
         Optional<V> view = read.get();
         while (projections.isRebuilding(index.processingGroup())
                 || view.map(versionOf::applyAsLong).orElse(-1L) < expected) {
+            if (deadLetters.isParked(index.processingGroup(), aggregateId)) {
+                LOG.warn("Events of {} are parked in the dead-letter queue of {}", aggregateId, index.processingGroup());
+                return view.orElse(null);
+            }
             if (System.nanoTime() > deadline) {
                 LOG.warn("Projection {} did not reach version {} of {} within {}", index.alias(), expected,
                         aggregateId, timeout);

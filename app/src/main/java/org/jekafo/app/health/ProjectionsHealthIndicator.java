@@ -1,7 +1,9 @@
 package org.jekafo.app.health;
 
 import org.springframework.boot.actuate.health.Health;
+import org.jekafo.query.elasticsearch.DeadLetters;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -9,20 +11,31 @@ import java.util.Map;
 
 /**
  * Health of the event processors that feed Elasticsearch: each one's position, the event store's head and
- * the lag between them. DOWN when a processor is in error (it retries by itself), UP otherwise.
+ * the lag between them, and the events each has parked in its dead-letter queue (count and aggregate ids, no
+ * personal values). DOWN when a processor is in error (it retries by itself), DEGRADED when events are parked
+ * (everything else flows; HTTP 200), UP otherwise.
  */
 @Component("projectionsHealthIndicator")
 class ProjectionsHealthIndicator implements HealthIndicator {
 
-    private final ProjectionProgress progress;
+    /** Some events are parked: the projections run, an administrator has something to look at. */
+    static final Status DEGRADED = new Status("DEGRADED", "Des événements sont en attente (deadLetters).");
+    /** How many parked sequences (aggregate ids) health names per processor. */
+    private static final int LISTED_SEQUENCES = 20;
 
-    ProjectionsHealthIndicator(ProjectionProgress progress) {
+    private final ProjectionProgress progress;
+    private final DeadLetters deadLetters;
+
+    ProjectionsHealthIndicator(ProjectionProgress progress, DeadLetters deadLetters) {
         this.progress = progress;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public Health health() {
         Health.Builder health = Health.up();
+        boolean parked = false;
+        boolean error = false;
         for (ProjectionProgress.Status status : progress.statuses()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("alias", status.alias());
@@ -33,11 +46,17 @@ class ProjectionsHealthIndicator implements HealthIndicator {
             details.put("lag", status.lag());
             details.put("rebuilding", status.rebuilding());
             details.put("error", status.error());
-            health.withDetail(status.name(), details);
-            if (status.error()) {
-                health.down();
+            try {
+                DeadLetters.Summary letters = deadLetters.summary(status.name(), LISTED_SEQUENCES);
+                details.put("deadLetters", letters.count());
+                details.put("deadLetterSequences", letters.sequenceIds());
+                parked |= letters.count() > 0;
+            } catch (RuntimeException unreadable) {
+                details.put("deadLetters", "illisible : " + unreadable.getClass().getSimpleName());
             }
+            health.withDetail(status.name(), details);
+            error |= status.error();
         }
-        return health.build();
+        return (error ? health.down() : parked ? health.status(DEGRADED) : health).build();
     }
 }

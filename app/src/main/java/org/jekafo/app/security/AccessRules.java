@@ -83,7 +83,10 @@ public final class AccessRules {
             entry("Mutation.renameOrgUnit", rule(BUREAU, Target.NONE, null)),
             entry("Mutation.moveOrgUnit", rule(BUREAU, Target.NONE, null)),
             entry("Mutation.closeOrgUnit", rule(BUREAU, Target.NONE, null)),
-            entry("Mutation.rebuildProjection", rule(OPERATORS, Target.NONE, null)));
+            entry("Mutation.rebuildProjection", rule(OPERATORS, Target.NONE, null)),
+            entry("Query.deadLetters", rule(OPERATORS, Target.NONE, null)),
+            entry("Mutation.retryDeadLetters", rule(OPERATORS, Target.NONE, null)),
+            entry("Mutation.evictDeadLetter", rule(OPERATORS, Target.NONE, null)));
 
     private AccessRules() {
     }

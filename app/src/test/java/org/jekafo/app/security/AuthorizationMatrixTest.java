@@ -70,7 +70,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
             expect("Mutation.renameOrgUnit", "B", "B"),
             expect("Mutation.moveOrgUnit", "B", "B"),
             expect("Mutation.closeOrgUnit", "B", "B"),
-            expect("Mutation.rebuildProjection", "D", "D"));
+            expect("Mutation.rebuildProjection", "D", "D"),
+            expect("Query.deadLetters", "D", "D"),
+            expect("Mutation.retryDeadLetters", "D", "D"),
+            expect("Mutation.evictDeadLetter", "D", "D"));
 
     /** Each operation's document; its variables come from {@link #variables}. */
     private static final Map<String, String> DOCUMENTS = Map.ofEntries(
@@ -91,7 +94,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
             mutation("recordDuesPayment"), mutation("transferMember"), mutation("suspendMember"),
             mutation("reinstateMember"), mutation("erasePersonalData"), mutation("createOrgUnit"),
             mutation("renameOrgUnit"), mutation("moveOrgUnit"), mutation("closeOrgUnit"),
-            mutation("rebuildProjection"));
+            mutation("rebuildProjection"),
+            Map.entry("Query.deadLetters", "{ deadLetters(first: 5) { totalCount } }"),
+            mutation("retryDeadLetters"), mutation("evictDeadLetter"));
 
     @Autowired
     GraphQlSource graphQlSource;
@@ -263,6 +268,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 case "Mutation.moveOrgUnit" -> input.putAll(Map.of("orgUnitId", spareUnit, "newParentId", bureau.unitId("KY")));
                 case "Mutation.closeOrgUnit" -> input.putAll(Map.of("orgUnitId", spareUnit, "reason", "Fusion"));
                 case "Mutation.rebuildProjection" -> input.putAll(Map.of("name", "org-unit-projection", "awaitCompletion", true));
+                case "Mutation.retryDeadLetters" -> input.put("processor", "org-unit-projection");
+                case "Mutation.evictDeadLetter" -> input.putAll(Map.of("processor", "org-unit-projection",
+                        "sequenceId", "rien-en-attente"));
                 default -> {
                 }
             }
@@ -297,6 +305,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private static boolean aboutOneMember(String operation) {
         return operation.startsWith("Mutation.") && EXPECTED.containsKey(operation)
                 && !operation.endsWith("OrgUnit") && !operation.equals("Mutation.rebuildProjection")
+                && !operation.endsWith("DeadLetters") && !operation.endsWith("DeadLetter")
                 && !operation.equals("Mutation.registerMember");
     }
 

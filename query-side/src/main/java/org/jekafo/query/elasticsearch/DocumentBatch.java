@@ -1,20 +1,24 @@
 package org.jekafo.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +28,13 @@ import java.util.function.Consumer;
  * number of the aggregate's last event as an external version: Elasticsearch itself refuses to replace a
  * document with an older one, so a redelivered or replayed event never undoes a later one — without
  * reading the document first when an event creates it.
+ *
+ * <p>A document Elasticsearch refuses for what it holds (its mapping does not accept a value) fails the batch
+ * once and becomes a suspect ({@link SuspectDocuments}): when the batch is handled again, each event touching it
+ * writes it alone, at once, so a refusal fails that event's handler with a {@link DocumentRefusedException} and
+ * the processor's dead-letter queue parks exactly that event (and the aggregate's later ones behind it), while
+ * every other document goes on in one bulk request. A momentary refusal (429, 5xx, no answer) fails the batch,
+ * which is retried, and parks nothing.
  *
  * @param <D> the document type
  */
@@ -35,25 +46,45 @@ public final class DocumentBatch<D extends VersionedDocument> {
     private final ElasticsearchClient client;
     private final String index;
     private final Class<D> type;
+    private final SuspectDocuments suspects;
     private final Map<String, D> pending = new LinkedHashMap<>();
+    /** Suspects this batch has written or seen refused: no longer suspect once it commits. */
+    private final Set<String> settled = new HashSet<>();
+    /** A momentary failure of a suspect's own write: the batch must fail, not the event. */
+    private RuntimeException momentaryFailure;
     private boolean purgeDeleted;
 
-    private DocumentBatch(ElasticsearchClient client, String index, Class<D> type) {
+    private DocumentBatch(ElasticsearchClient client, String index, Class<D> type, SuspectDocuments suspects) {
         this.client = client;
         this.index = index;
         this.type = type;
+        this.suspects = suspects;
     }
 
-    /** The batch of the current unit of work for this index, created and registered on first use. */
+    /**
+     * The batch of the current unit of work for this index, created and registered on first use: the processor's
+     * batch, or, when a dead letter is handled again, that letter's own unit of work (nested in the one of the
+     * whole retry), so that each letter's document is written, or refused, with that letter.
+     */
     public static <D extends VersionedDocument> DocumentBatch<D> current(ElasticsearchClient client,
                                                                          ProjectionIndex index, Class<D> type) {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        UnitOfWork<?> unitOfWork = owner(CurrentUnitOfWork.get());
         String target = index.writeIndex();
         return unitOfWork.getOrComputeResource("documents:" + target, key -> {
-            DocumentBatch<D> batch = new DocumentBatch<>(client, target, type);
+            DocumentBatch<D> batch = new DocumentBatch<>(client, target, type, index.suspects());
             unitOfWork.onPrepareCommit(u -> batch.flush());
+            unitOfWork.afterCommit(u -> batch.suspects.remove(batch.settled));
             return batch;
         });
+    }
+
+    private static UnitOfWork<?> owner(UnitOfWork<?> current) {
+        for (UnitOfWork<?> unit = current; unit != null; unit = unit.parent().orElse(null)) {
+            if (unit.resources().containsKey(DeadLetter.class.getName())) {
+                return unit;
+            }
+        }
+        return current.root();
     }
 
     /** The document as this batch left it, else as stored (a real-time GET, no refresh needed). */
@@ -75,6 +106,11 @@ public final class DocumentBatch<D extends VersionedDocument> {
      * redelivered event), Elasticsearch keeps it.
      */
     public void create(long sequence, D document) {
+        if (suspects.contains(document.documentId())) {
+            document.version = sequence;
+            writeAlone(document);
+            return;
+        }
         D inBatch = pending.get(document.documentId());
         if (inBatch == null || inBatch.version < sequence) {
             document.version = sequence;
@@ -87,13 +123,43 @@ public final class DocumentBatch<D extends VersionedDocument> {
      * {@code false} when the document does not exist.
      */
     public boolean update(String id, long sequence, Consumer<D> change) {
+        boolean suspect = suspects.contains(id);
         Optional<D> existing = find(id);
         existing.filter(document -> document.version < sequence).ifPresent(document -> {
             change.accept(document);
             document.version = sequence;
-            pending.put(id, document);
+            if (suspect) {
+                writeAlone(document);
+            } else {
+                pending.put(id, document);
+            }
         });
         return existing.isPresent();
+    }
+
+    /**
+     * Writes a suspect document on its own, now. A refusal for its content fails the calling event handler; a
+     * momentary one is kept for {@link #flush()} to fail the whole batch.
+     */
+    private void writeAlone(D document) {
+        String id = document.documentId();
+        try {
+            client.index(i -> i.index(index).id(id).document(document).version(document.version)
+                    .versionType(VersionType.External));
+            settled.add(id);
+        } catch (ElasticsearchException e) {
+            if (e.status() == VERSION_CONFLICT) {
+                settled.add(id);
+            } else if (DocumentRefusedException.isPoison(e.status())) {
+                settled.add(id);
+                throw new DocumentRefusedException(index, List.of(id), e.status(), e.error());
+            } else {
+                momentaryFailure = new IllegalStateException("Elasticsearch n'a pas pu écrire un document de " + index
+                        + " : HTTP " + e.status() + ", " + e.error().type());
+            }
+        } catch (IOException e) {
+            momentaryFailure = new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -108,6 +174,9 @@ public final class DocumentBatch<D extends VersionedDocument> {
 
     /** Writes everything put into this batch, then purges if asked; throws when Elasticsearch refuses any document. */
     public void flush() {
+        if (momentaryFailure != null) {
+            throw momentaryFailure;
+        }
         write();
         if (purgeDeleted) {
             purge();
@@ -133,23 +202,39 @@ public final class DocumentBatch<D extends VersionedDocument> {
         List<BulkOperation> operations = new ArrayList<>(pending.size());
         pending.forEach((id, document) -> operations.add(BulkOperation.of(op -> op.index(i -> i.id(id).document(document)
                 .version(document.version).versionType(VersionType.External)))));
+        BulkResponse response;
         try {
-            BulkResponse response = client.bulk(b -> b.index(index).operations(operations));
-            if (response.errors()) {
-                List<BulkResponseItem> failures = response.items().stream()
-                        .filter(item -> item.error() != null && item.status() != VERSION_CONFLICT).toList();
-                if (failures.isEmpty()) {
-                    pending.clear();
-                    return;
-                }
-                String reasons = failures.stream()
-                        .limit(3).map(BulkResponseItem::error).map(String::valueOf).reduce((a, b) -> a + "; " + b)
-                        .orElse("?");
-                throw new IllegalStateException("Elasticsearch refused documents of " + index + ": " + reasons);
-            }
-            pending.clear();
+            response = client.bulk(b -> b.index(index).operations(operations));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (response.errors()) {
+            refused(response.items().stream()
+                    .filter(item -> item.error() != null && item.status() != VERSION_CONFLICT).toList());
+        }
+        pending.clear();
+    }
+
+    /**
+     * Fails the batch for its refused documents. Those refused for their content become suspects, written one by
+     * one when the batch is handled again; the message carries Elasticsearch's error types, never its reason text
+     * (which quotes the refused value).
+     */
+    private void refused(List<BulkResponseItem> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        List<BulkResponseItem> poison = failures.stream().filter(item -> DocumentRefusedException.isPoison(item.status()))
+                .toList();
+        if (poison.size() < failures.size()) {
+            BulkResponseItem momentary = failures.stream().filter(item -> !DocumentRefusedException.isPoison(item.status()))
+                    .findFirst().orElseThrow();
+            suspects.add(poison.stream().map(BulkResponseItem::id).toList());
+            throw new IllegalStateException("Elasticsearch n'a pas pu écrire " + failures.size() + " documents de "
+                    + index + " : HTTP " + momentary.status() + ", " + momentary.error().type());
+        }
+        List<String> ids = poison.stream().map(BulkResponseItem::id).toList();
+        suspects.add(ids);
+        throw new DocumentRefusedException(index, ids, poison.get(0).status(), poison.get(0).error());
     }
 }

@@ -43,6 +43,7 @@ public class ProjectionIndex {
     /** What a lazy initialisation by a writer found, kept for the next {@link #initialise()} to report. */
     private State unreported = State.READY;
     private final AtomicBoolean purgeRequested = new AtomicBoolean();
+    private final SuspectDocuments suspects = new SuspectDocuments();
     private final ExecutorService purger = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "purge-deleted-documents");
         thread.setDaemon(true);
@@ -69,6 +70,11 @@ public class ProjectionIndex {
 
     public String processingGroup() {
         return processingGroup;
+    }
+
+    /** Documents a bulk request saw refused, written one by one until their events are applied or parked. */
+    SuspectDocuments suspects() {
+        return suspects;
     }
 
     /** Where documents go now; resolves the alias on first use. */

@@ -95,17 +95,61 @@ class DocumentBatchTest {
     }
 
     @Test
-    void documentRefusedByElasticsearchFailsTheCommit() {
+    void documentRefusedByElasticsearchFailsTheCommitNamingItWithoutItsValues() {
         NoteDocument refused = new NoteDocument("b", "refused");
-        refused.unmapped = "not in the strict mapping";
+        refused.unmapped = "valeur personnelle";
 
         assertThatThrownBy(() -> EventBatch.handle(() -> {
             batch(index).create(0, new NoteDocument("a", "accepted"));
             batch(index).create(0, refused);
-        })).isInstanceOf(IllegalStateException.class)
+        })).isInstanceOf(DocumentRefusedException.class)
                 .hasMessageContaining(index.writeIndex())
-                .hasMessageContaining("strict_dynamic_mapping_exception");
+                .hasMessageContaining("le document b ")
+                .hasMessageContaining("strict_dynamic_mapping_exception")
+                .hasMessageNotContaining("valeur personnelle");
         assertThat(stored("b")).isEmpty();
+    }
+
+    @Test
+    void refusedDocumentIsWrittenAloneByTheNextEventTouchingItWhoseHandlerThenFails() {
+        NoteDocument refused = new NoteDocument("b", "refused");
+        refused.unmapped = "valeur personnelle";
+        assertThatThrownBy(() -> written(index, 0, refused, new NoteDocument("a", "accepted")))
+                .isInstanceOf(DocumentRefusedException.class);
+        AtomicReference<Throwable> handlerFailure = new AtomicReference<>();
+
+        EventBatch.handle(() -> {
+            batch(index).create(0, new NoteDocument("a", "accepted"));
+            try {
+                batch(index).create(0, refused);
+            } catch (DocumentRefusedException e) {
+                handlerFailure.set(e);
+            }
+            batch(index).create(0, new NoteDocument("c", "accepted too"));
+        });
+
+        assertThat(handlerFailure.get()).isInstanceOf(DocumentRefusedException.class)
+                .hasMessageContaining("le document b ");
+        assertThat(stored("a")).isPresent();
+        assertThat(stored("c")).isPresent();
+        assertThat(stored("b")).isEmpty();
+    }
+
+    @Test
+    void suspectDocumentAcceptedOnItsOwnIsWrittenAndGoesBackToTheBulk() {
+        NoteDocument refused = new NoteDocument("b", "refused");
+        refused.unmapped = "valeur personnelle";
+        assertThatThrownBy(() -> written(index, 0, refused)).isInstanceOf(DocumentRefusedException.class);
+
+        written(index, 0, new NoteDocument("b", "corrected"));
+        AtomicBoolean storedBeforeCommit = new AtomicBoolean(true);
+        EventBatch.handle(() -> {
+            batch(index).update("b", 1, n -> n.text = "updated");
+            storedBeforeCommit.set(stored("b").map(n -> n.text).filter("updated"::equals).isPresent());
+        });
+
+        assertThat(stored("b")).map(n -> n.text).contains("updated");
+        assertThat(storedBeforeCommit).as("written in the bulk at commit, not alone").isFalse();
     }
 
     @Test

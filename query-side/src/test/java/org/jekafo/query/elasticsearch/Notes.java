@@ -57,6 +57,15 @@ final class Notes {
         return TestElasticsearch.client();
     }
 
+    /** Writes these notes as one batch created by events at {@code sequence}. */
+    static void written(ProjectionIndex index, long sequence, NoteDocument... notes) {
+        EventBatch.handle(() -> {
+            for (NoteDocument note : notes) {
+                batch(index).create(sequence, note);
+            }
+        });
+    }
+
     /** Writes notes {@code ids} with text {@code text}, as one batch created by events at {@code sequence}. */
     static void written(ProjectionIndex index, long sequence, String text, String... ids) {
         EventBatch.handle(() -> {
