@@ -1,6 +1,8 @@
 package org.jekafo.benchmark;
 
-import org.jekafo.api.common.CsvLine;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,26 +26,28 @@ final class CensusRows {
     }
 
     static CensusRows read(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
-            throw new IOException(csv + " is empty");
-        }
-        String header = lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(0);
-        if (!CsvLine.split(header).equals(COLUMNS)) {
-            throw new IOException(csv + " does not have the census header " + String.join(",", COLUMNS));
-        }
-        List<List<String>> rows = new ArrayList<>(lines.size() - 1);
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
+        try (var reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
+            var records = parser.iterator();
+            if (!records.hasNext()) {
+                throw new IOException(csv + " is empty");
             }
-            List<String> cells = new ArrayList<>(CsvLine.split(line));
-            while (cells.size() < COLUMNS.size()) {
-                cells.add("");
+            List<String> header = new ArrayList<>(records.next().toList());
+            header.set(0, header.get(0).startsWith("\uFEFF") ? header.get(0).substring(1) : header.get(0));
+            if (!header.equals(COLUMNS)) {
+                throw new IOException(csv + " does not have the census header " + String.join(",", COLUMNS));
             }
-            rows.add(cells);
+            List<List<String>> rows = new ArrayList<>();
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                List<String> cells = new ArrayList<>(record.toList());
+                while (cells.size() < COLUMNS.size()) {
+                    cells.add("");
+                }
+                rows.add(cells);
+            }
+            return new CensusRows(rows);
         }
-        return new CensusRows(rows);
     }
 
     int size() {

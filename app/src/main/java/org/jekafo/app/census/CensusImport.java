@@ -2,7 +2,6 @@ package org.jekafo.app.census;
 
 import org.axonframework.common.IdentifierFactory;
 import org.jekafo.api.common.Channel;
-import org.jekafo.api.common.CsvLine;
 import org.jekafo.api.common.Refusal;
 import org.jekafo.api.orgunit.OrgUnitLevel;
 import org.jekafo.app.config.CommandSender;
@@ -17,8 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +40,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Imports a census file (the federation's CSV format) through the same {@code RegisterMemberCommand} the
- * API sends, on channel IMPORT. Lines run in parallel, except that a line waits for every earlier line that
+ * Imports a census file (CSV or {@code .xlsx} as people save them, read by {@link CensusFile}) through the same
+ * {@code RegisterMemberCommand} the API sends, on channel IMPORT. Lines run in parallel, except that a line waits for every earlier line that
  * shares its card number, national ID or name and birth year: the first occurrence wins, as a clerk reading
  * the file top to bottom would decide. Each line's command carries a client command id derived from the
  * line's content, so importing the same file again registers nobody twice.
@@ -50,9 +49,8 @@ import java.util.function.Supplier;
 @Component
 public class CensusImport {
 
-    static final List<String> COLUMNS = List.of("card_number", "last_name", "first_name", "gender", "birth_year",
-            "phone", "region", "chapter", "trade", "enrolled_on", "disability", "national_id");
     private static final int MAX_IN_FLIGHT = 256;
+    private static final int PRUNE_EVERY_BLOCKS = 64;
 
     private final CommandSender sender;
     private final OrgUnitDirectory units;
@@ -97,24 +95,29 @@ public class CensusImport {
 
     /**
      * Imports {@code csv} with {@code parallelism} commands in flight and writes every rejected line with its
-     * reason to {@code report} (CSV: line, card number, code, field, message).
+     * reason to {@code report} (CSV: line, card number, code, field, message). The file is streamed: memory does
+     * not grow with its length.
+     *
+     * @throws CensusFileException when the file cannot be imported at all (not a census, missing columns, an
+     *                             unreadable or old-format file): nothing is registered
      */
     public Result importFile(Path csv, Path report, int parallelism, Consumer<Progress> progress) throws IOException {
         long start = System.nanoTime();
-        List<String> lines = readLines(csv);
+        CensusFile census = CensusFile.open(csv);
         Map<String, String> localUnits = localUnitsByName();
         CommandContext context = CommandContext.of(operator, Channel.IMPORT);
-        int total = lines.size() - 1;
+        int total = census.size();
         Tally tally = new Tally(total, start, progress);
         Map<String, CompletableFuture<Void>> lastBlockWithKey = new ConcurrentHashMap<>();
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         ExecutorService workers = Executors.newFixedThreadPool(parallelism);
-        try {
+        try (CensusFile.Records records = census.records()) {
             List<CompletableFuture<Void>> all = new ArrayList<>();
             List<CensusLine> block = new ArrayList<>(blockSize);
-            for (int i = 1; i < lines.size(); i++) {
-                block.add(CensusLine.parse(lines.get(i), i + 1, localUnits));
-                if (block.size() == blockSize || i == lines.size() - 1) {
+            int blocks = 0;
+            while (records.hasNext()) {
+                block.add(CensusLine.parse(records.next(), localUnits));
+                if (block.size() == blockSize || !records.hasNext()) {
                     inFlight.acquireUninterruptibly();
                     List<CensusLine> blockLines = List.copyOf(block);
                     List<String> keys = blockLines.stream().flatMap(l -> l.orderingKeys().stream()).distinct().toList();
@@ -124,13 +127,16 @@ public class CensusImport {
                             .thenRunAsync(() -> importBlock(blockLines, context, tally), workers)
                             .whenComplete((ok, failure) -> inFlight.release());
                     keys.forEach(key -> lastBlockWithKey.put(key, task));
-                    // a finished block holds no later line back: forget it, so the map holds only blocks in flight
-                    task.whenComplete((ok, failure) -> keys.forEach(key -> lastBlockWithKey.remove(key, task)));
                     all.add(task);
                     block.clear();
+                    if (++blocks % PRUNE_EVERY_BLOCKS == 0) {
+                        forgetFinished(all, lastBlockWithKey);
+                    }
                 }
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        } catch (UncheckedIOException unreadable) {
+            throw unreadable.getCause();
         } finally {
             workers.shutdown();
         }
@@ -139,6 +145,17 @@ public class CensusImport {
         writeReport(report, sorted);
         return new Result(total, tally.registered.get(), tally.already.get(), sorted,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Drops the blocks that have ended, every few blocks, so that what the import holds stays bounded by the
+     * blocks in flight, not the length of the file (a block that has ended delays nothing; a failed one is kept
+     * for the final join to report).
+     */
+    private static void forgetFinished(List<CompletableFuture<Void>> all,
+                                       Map<String, CompletableFuture<Void>> lastBlockWithKey) {
+        all.removeIf(task -> task.isDone() && !task.isCompletedExceptionally());
+        lastBlockWithKey.values().removeIf(task -> task.isDone() && !task.isCompletedExceptionally());
     }
 
     /**
@@ -269,20 +286,6 @@ public class CensusImport {
             }
         });
         return result;
-    }
-
-    private static List<String> readLines(Path csv) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            List<String> lines = new ArrayList<>(reader.lines().toList());
-            if (lines.isEmpty() || !CsvLine.split(stripBom(lines.get(0))).equals(COLUMNS)) {
-                throw new IOException("« " + csv + " » n'a pas l'en-tête attendu : " + String.join(",", COLUMNS));
-            }
-            return lines;
-        }
-    }
-
-    private static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
     private static void writeReport(Path report, List<Rejection> rejections) throws IOException {

@@ -1,6 +1,5 @@
 package org.jekafo.app.census;
 
-import org.jekafo.api.common.CsvLine;
 import org.jekafo.api.common.Refusal;
 import org.jekafo.api.common.TextFolding;
 import org.jekafo.api.membership.RegisterMemberCommand;
@@ -14,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One line of a census file, read as the command will need it. What cannot even become a command (a
+ * One record of a census file, read as the command will need it; {@code raw} is the record in the
+ * federation's CSV form ({@link CensusRecord#canonical()}) and {@code number} the line where it starts. What cannot even become a command (a
  * birth year that is not a number, an unknown region or local unit) is a refusal of the line itself; all
  * other rules are the command's.
  */
@@ -22,11 +22,10 @@ record CensusLine(String raw, int number, String cardNumber, String lastName, St
                   Integer birthYear, String phone, String localUnitId, List<String> trades, LocalDate enrolledOn,
                   boolean disability, String nationalId, Refusal refusal) {
 
-    static CensusLine parse(String raw, int number, Map<String, String> localUnits) {
-        List<String> cells = new ArrayList<>(CsvLine.split(raw));
-        while (cells.size() < CensusImport.COLUMNS.size()) {
-            cells.add("");
-        }
+    static CensusLine parse(CensusRecord record, Map<String, String> localUnits) {
+        String raw = record.canonical();
+        int number = record.line();
+        List<String> cells = record.cells();
         String card = cells.get(0).strip();
         Refusal refusal = null;
         Integer birthYear = null;

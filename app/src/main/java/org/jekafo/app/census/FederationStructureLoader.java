@@ -1,8 +1,9 @@
 package org.jekafo.app.census;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.axonframework.common.IdentifierFactory;
 import org.jekafo.api.common.Channel;
-import org.jekafo.api.common.CsvLine;
 import org.jekafo.api.orgunit.CreateOrgUnitCommand;
 import org.jekafo.api.orgunit.OrgUnitLevel;
 import org.jekafo.app.config.CommandSender;
@@ -19,7 +20,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +50,10 @@ class FederationStructureLoader implements ApplicationRunner {
         var resource = new ClassPathResource("reference/federation-structure.csv");
         int created = 0;
         CommandContext context = CommandContext.of(SYSTEM, Channel.SYSTEM);
-        try (var reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line : reader.lines().skip(1).filter(l -> !l.isBlank()).toList()) {
-                List<String> cells = CsvLine.split(line);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (var parser = format.parse(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+            for (CSVRecord record : parser) {
+                List<String> cells = record.toList();
                 String code = cells.get(1);
                 if (directory.findByCode(code).isPresent()) {
                     continue;

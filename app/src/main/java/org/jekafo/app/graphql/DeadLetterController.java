@@ -1,7 +1,7 @@
 package org.jekafo.app.graphql;
 
-import org.jekafo.api.common.Cursors;
 import org.jekafo.app.security.ActingPrincipal;
+import org.jekafo.app.security.CursorSeal;
 import org.jekafo.app.security.PrincipalProvider;
 import org.jekafo.query.elasticsearch.DeadLetters;
 import org.jekafo.query.elasticsearch.DeadLetters.Parked;
@@ -12,6 +12,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,10 +33,12 @@ class DeadLetterController {
 
     private final DeadLetters deadLetters;
     private final PrincipalProvider principals;
+    private final CursorSeal cursors;
 
-    DeadLetterController(DeadLetters deadLetters, PrincipalProvider principals) {
+    DeadLetterController(DeadLetters deadLetters, PrincipalProvider principals, CursorSeal cursors) {
         this.deadLetters = deadLetters;
         this.principals = principals;
+        this.cursors = cursors;
     }
 
     record DeadLetterEdge(Parked node, String cursor) {
@@ -65,10 +68,13 @@ class DeadLetterController {
             throw new InvalidInputException("INVALID_INPUT", "first", "Une page compte de 0 à 500 lettres mortes.");
         }
         List<Parked> all = deadLetters.list(processor);
-        int start = after == null ? 0 : offset(after);
+        ActingPrincipal caller = principals.current();
+        String query = String.valueOf(processor);
+        int start = after == null || after.isBlank() ? 0 : offset(caller, query, after);
         List<Parked> page = all.subList(Math.min(start, all.size()), Math.min(start + first, all.size()));
         List<DeadLetterEdge> edges = IntStream.range(0, page.size())
-                .mapToObj(i -> new DeadLetterEdge(page.get(i), Cursors.encode(CURSOR_KIND, Integer.toString(start + i + 1))))
+                .mapToObj(i -> new DeadLetterEdge(page.get(i), cursors.seal(CURSOR_KIND, caller, query,
+                        ByteBuffer.allocate(Integer.BYTES).putInt(start + i + 1).array())))
                 .toList();
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new DeadLetterConnection(all.size(), edges,
@@ -114,17 +120,9 @@ class DeadLetterController {
         return IDENTIFIER.matcher(id).matches() ? id : "(identifiant invalide)";
     }
 
-    private static int offset(String cursor) {
-        return Cursors.decode(CURSOR_KIND, cursor).flatMap(DeadLetterController::number)
-                .orElseThrow(() -> new InvalidInputException("INVALID_CURSOR", "after", "Ce curseur n'est pas valide."));
-    }
-
-    private static Optional<Integer> number(String text) {
-        try {
-            int value = Integer.parseInt(text);
-            return value < 0 ? Optional.empty() : Optional.of(value);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    private int offset(ActingPrincipal caller, String query, String cursor) {
+        return cursors.open(CURSOR_KIND, caller, query, cursor).filter(payload -> payload.length == Integer.BYTES)
+                .map(payload -> ByteBuffer.wrap(payload).getInt()).filter(value -> value >= 0)
+                .orElseThrow(InvalidInputException::invalidCursor);
     }
 }

@@ -1,8 +1,8 @@
 package org.jekafo.api.trade;
 
-import org.jekafo.api.common.CsvLine;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -34,12 +34,12 @@ public final class TradeCatalog {
         if (stream == null) {
             throw new IllegalStateException("trades.csv is missing from the classpath");
         }
-        try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (var parser = format.parse(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             Map<String, Trade> trades = new LinkedHashMap<>();
-            reader.lines().skip(1).filter(line -> !line.isBlank()).forEach(line -> {
-                List<String> cells = CsvLine.split(line);
+            for (CSVRecord cells : parser) {
                 trades.put(cells.get(0), new Trade(cells.get(0), cells.get(1), cells.get(2)));
-            });
+            }
             return Collections.unmodifiableMap(trades);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
