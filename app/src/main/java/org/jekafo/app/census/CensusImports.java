@@ -169,6 +169,9 @@ public class CensusImports {
             LOG.info("Census import {} done: {} lines, {} registered, {} already imported, {} rejected, searchable {}",
                     run.id(), result.lines(), result.registered(), result.alreadyImported(), result.rejections().size(),
                     run.view().searchable());
+        } catch (CensusFileException refused) {
+            LOG.info("Census import {} refused: {}", run.id(), refused.code()); // the file's fault: no stack trace
+            fail(run, refused.getMessage(), null);
         } catch (IOException unreadable) {
             fail(run, unreadable.getMessage(), unreadable);
         } catch (InterruptedException stopped) {
@@ -215,7 +218,9 @@ public class CensusImports {
     }
 
     private void fail(CensusImportRun run, String reason, Exception cause) {
-        LOG.error("Census import {} failed", run.id(), cause);
+        if (cause != null) {
+            LOG.error("Census import {} failed", run.id(), cause);
+        }
         run.failed(reason);
         try {
             record(run, new FailCensusImportCommand(run.id(), reason));
