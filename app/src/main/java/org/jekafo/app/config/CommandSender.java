@@ -1,12 +1,18 @@
 package org.jekafo.app.config;
 
 import org.axonframework.common.IdentifierFactory;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.jekafo.api.common.Refusal;
 import org.jekafo.api.common.Channel;
 import org.jekafo.api.common.MetadataKeys;
 import org.jekafo.app.security.ActingPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -20,6 +26,9 @@ import java.util.Map;
 @Component
 public class CommandSender {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CommandSender.class);
+    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
+
     private final CommandGateway commandGateway;
 
     CommandSender(CommandGateway commandGateway) {
@@ -28,7 +37,27 @@ public class CommandSender {
 
     /** Sends and waits; a refusal comes back as the handler's exception. */
     public <R> R send(Object command, CommandContext context) {
-        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(context.metaData()));
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(context.metaData());
+        try {
+            return commandGateway.sendAndWait(message);
+        } catch (RuntimeException failure) {
+            Refusal refusal = Refusals.in(failure);
+            if (refusal != null && LOG.isDebugEnabled()) {
+                // by code and ids only: the refusal's message may quote what was typed
+                LOG.debug("Refused {} on {}: code {}, field {}, channel {}, correlation {}",
+                        message.getPayloadType().getSimpleName(), aggregateId(message), refusal.code(),
+                        refusal.field(), context.channel(), context.correlationId());
+            }
+            throw failure;
+        }
+    }
+
+    private static String aggregateId(CommandMessage<?> message) {
+        try {
+            return TARGETS.resolveTarget(message).getIdentifier();
+        } catch (IllegalArgumentException noTarget) {
+            return null;
+        }
     }
 
     /** Who sends a command, how, and under which identifiers. */

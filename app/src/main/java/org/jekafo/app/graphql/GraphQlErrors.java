@@ -8,6 +8,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.jekafo.api.common.Refusal;
 import org.jekafo.app.config.Refusals;
+import org.jekafo.app.logging.ExceptionSummary;
 import org.jekafo.app.security.AccessRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +44,16 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         }
         Refusal refusal = refusalIn(exception);
         if (refusal != null) {
+            // by code and field only: the refusal's message may quote what was typed
+            LOG.info("Refused {} (execution {}): code {}, field {}", environment.getExecutionStepInfo().getPath(),
+                    environment.getExecutionId(), refusal.code(), refusal.field());
             ErrorType type = "NOT_FOUND".equals(refusal.code()) ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST;
             return error(environment, type, refusal);
         }
         String unavailable = unavailableService(exception);
         if (unavailable != null) {
-            LOG.warn("{} unavailable at {}: {}", unavailable, environment.getExecutionStepInfo().getPath(), exception.toString());
+            LOG.warn("{} unavailable at {}: {}", unavailable, environment.getExecutionStepInfo().getPath(),
+                    ExceptionSummary.of(exception));
             return error(environment, ErrorType.INTERNAL_ERROR, new Refusal("SERVICE_UNAVAILABLE", null,
                     unavailable + " est momentanément indisponible ; réessayez dans quelques instants."));
         }

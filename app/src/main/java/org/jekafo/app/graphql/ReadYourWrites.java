@@ -12,6 +12,7 @@ import org.jekafo.query.elasticsearch.ProjectionIndex;
 import org.jekafo.query.elasticsearch.ProjectionMaintenance;
 import org.jekafo.query.membership.MemberIndex;
 import org.jekafo.query.orgunit.OrgUnitIndex;
+import org.jekafo.app.logging.ExceptionSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,7 +76,8 @@ class ReadYourWrites {
         try {
             return awaitVersion(aggregateId, index, read, versionOf);
         } catch (RuntimeException unreadable) {
-            LOG.warn("Projection {} unreadable after a write to {}: {}", index.alias(), aggregateId, unreadable.toString());
+            LOG.warn("Projection {} unreadable after a write to {}: {}", index.alias(), aggregateId,
+                    ExceptionSummary.of(unreadable));
             return null;
         }
     }
