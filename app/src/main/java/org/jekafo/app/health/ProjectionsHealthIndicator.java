@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Health of the event processors that feed Elasticsearch: each one's position, the event store's head and
- * the lag between them. DOWN when a processor is in error (it retries by itself), UP otherwise.
+ * the lag between them, and how many segments it holds. Asks nothing of Elasticsearch. DOWN when a processor is in error (it retries by itself), UP otherwise.
  */
 @Component("projectionsHealthIndicator")
 class ProjectionsHealthIndicator implements HealthIndicator {
@@ -28,6 +28,9 @@ class ProjectionsHealthIndicator implements HealthIndicator {
             details.put("alias", status.alias());
             details.put("writeIndex", status.writeIndex());
             details.put("running", status.running());
+            // segments this node processes now: 0 while a failed batch waits for its retry (Elasticsearch down)
+            details.put("heldSegments", progress.maintenance().processor(status.name())
+                    .map(processor -> processor.processingStatus().size()).orElse(0));
             details.put("position", status.position());
             details.put("head", status.head());
             details.put("lag", status.lag());
