@@ -5,11 +5,15 @@ import org.jekafo.app.TestApi;
 import org.jekafo.app.TestData;
 import org.jekafo.elasticsearch.local.LocalElasticsearch;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.ResponseError;
 
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * (resumed in a {@code finally}, restarted by its owner), and the class runs after every other one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(Integer.MAX_VALUE)
 class ElasticsearchFaultsTest extends IntegrationTest {
 
@@ -35,6 +40,9 @@ class ElasticsearchFaultsTest extends IntegrationTest {
 
     @Value("${jekafo.read-your-writes-timeout}")
     Duration readYourWritesTimeout;
+
+    @Value("${jekafo.elasticsearch.request-timeout}")
+    Duration requestTimeout;
 
     TestApi api;
     TestApi operator;
@@ -63,6 +71,24 @@ class ElasticsearchFaultsTest extends IntegrationTest {
             assertThat(payload.get("memberId")).isNotNull();
             assertThat(payload.get("member")).as("not visible yet: the index cannot be read").isNull();
             assertThat(api.eventStoreHead()).as("the command is stored").isGreaterThan(headBefore);
+        } finally {
+            server.resume();
+        }
+    }
+
+    @Test
+    void searchWhileElasticsearchIsPausedIsRefusedAsUnavailableWithinTheRequestTimeout() {
+        ElasticsearchServer server = ElasticsearchServer.shared();
+        server.pause();
+        try {
+            long started = System.nanoTime();
+            ResponseError error = api.run("members", Map.of("filter", Map.of("name", "Traoré"), "first", 10))
+                    .singleError();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            System.out.printf("[faults] search while Elasticsearch is paused refused in %d ms%n", took.toMillis());
+            assertThat(took).isLessThan(requestTimeout.plus(MARGIN));
+            assertThat(error.getExtensions()).containsEntry("code", "SERVICE_UNAVAILABLE");
         } finally {
             server.resume();
         }
@@ -118,14 +144,25 @@ class ElasticsearchFaultsTest extends IntegrationTest {
                 Duration.ofNanos(System.nanoTime() - resumed).toMillis());
     }
 
+    /** A previous test may have left Elasticsearch starting again: wait until the probe sees it answer. */
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void awaitElasticsearchAnswering() {
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                "UP".equals(((Map<String, Map<String, Object>>) health().get("components")).get("elasticsearch")
+                        .get("status")));
+    }
+
     @Test
+    @Order(Integer.MAX_VALUE) // it leaves Elasticsearch restarted, as new, for nothing after it
     void killedElasticsearchIsStartedAgainAndQueriesWorkAgain() {
         LocalElasticsearch elasticsearch = LocalElasticsearch.shared();
         int restartsBefore = elasticsearch.restarts();
         ElasticsearchServer.shared().kill();
         long killed = System.nanoTime();
 
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+        // a start took over two minutes on a busy machine
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
                 .until(() -> elasticsearch.restarts() > restartsBefore);
         String memberId = (String) register("Relancée").get("memberId");
         await().atMost(Duration.ofSeconds(30)).until(() -> api.member(memberId) != null);

@@ -41,6 +41,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalElasticsearch.class);
     /** The main class of the server JVM (the launcher's is {@code org.elasticsearch.server.cli.ServerCli}). */
+    private static final Duration RESTART_READY_TIMEOUT = Duration.ofMinutes(10);
     private static final String SERVER_MAIN_CLASS = "org.elasticsearch.bootstrap.Elasticsearch";
 
     private final Path dataDirectory;
@@ -189,7 +190,8 @@ public final class LocalElasticsearch implements AutoCloseable {
             return;
         }
         try {
-            Readiness.await(restarted, url);
+            // a server that keeps running is given time: on a busy machine a start took over two minutes
+            Readiness.await(restarted, url, RESTART_READY_TIMEOUT);
             synchronized (this) {
                 restarts++;
             }
