@@ -28,7 +28,7 @@ fi
 status=0
 for profile in "${profiles[@]}"; do
   echo "=== profile $profile — $(uptime)"
-  java -Xmx512m -Daxoniq.update-checker.disabled=true -jar "$jar" --profile="$profile" "$@" || status=$?
+  java -Xmx512m -XX:+ExitOnOutOfMemoryError -Daxoniq.update-checker.disabled=true -jar "$jar" --profile="$profile" "$@" || status=$?
   if [ "$status" -eq 2 ]; then
     exit 2 # the census file is missing or the arguments are wrong: the other profile would fail the same way
   fi

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * left them: the first figure is a cold start (a one-off import from the command line), the second a running
  * server's (its code compiled by the JIT). A benchmark to read, not a test: it gates nothing.
  *
- * <pre>java -Xmx512m -Daxoniq.update-checker.disabled=true -jar benchmark/target/benchmark.jar
+ * <pre>java -Xmx512m -XX:+ExitOnOutOfMemoryError -Daxoniq.update-checker.disabled=true -jar benchmark/target/benchmark.jar
  *     [--profile=default|postgres] [--file=PATH] [--parallelism=N]</pre>
  */
 public final class ImportBenchmark {

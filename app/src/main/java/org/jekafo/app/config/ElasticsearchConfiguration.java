@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.http.HttpHost;
+import org.apache.http.client.config.RequestConfig;
 import org.elasticsearch.client.RestClient;
 import org.jekafo.elasticsearch.local.LocalElasticsearch;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The Elasticsearch client of the projections. With {@code jekafo.elasticsearch.url} set it talks to that
@@ -28,6 +30,8 @@ import java.nio.file.Path;
 class ElasticsearchConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchConfiguration.class);
+    /** Per node: a request thread, each processor and the maintenance tasks each hold one while they wait. */
+    private static final int MAX_CONNECTIONS = 50;
 
     @Bean(destroyMethod = "close")
     ElasticsearchEndpoint elasticsearchEndpoint(@Value("${jekafo.elasticsearch.url:}") String url,
@@ -43,19 +47,42 @@ class ElasticsearchConfiguration {
         return new ElasticsearchEndpoint(local.url(), local);
     }
 
+    /**
+     * The client's timeouts: {@code connect-timeout} to open a connection, {@code socket-timeout} of silence on
+     * a connection before a call fails (background work: projections, rebuilds), {@code lease-timeout} to obtain
+     * a pooled connection when every one is busy (a paused Elasticsearch holds them all). Calls made while
+     * answering a request are bounded tighter ({@link ElasticsearchCallLimits}).
+     */
+    @Bean
+    RequestConfig elasticsearchRequestConfig(@Value("${jekafo.elasticsearch.connect-timeout:1s}") Duration connect,
+                                             @Value("${jekafo.elasticsearch.socket-timeout:30s}") Duration socket,
+                                             @Value("${jekafo.elasticsearch.lease-timeout:5s}") Duration lease) {
+        return RequestConfig.custom().setConnectTimeout(millis(connect)).setSocketTimeout(millis(socket))
+                .setConnectionRequestTimeout(millis(lease)).build();
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(duration.toMillis(), Integer.MAX_VALUE);
+    }
+
     @Bean(destroyMethod = "close")
-    RestClient elasticsearchRestClient(ElasticsearchEndpoint endpoint) {
-        return RestClient.builder(HttpHost.create(endpoint.url())).build();
+    RestClient elasticsearchRestClient(ElasticsearchEndpoint endpoint, RequestConfig elasticsearchRequestConfig) {
+        return RestClient.builder(HttpHost.create(endpoint.url()))
+                .setRequestConfigCallback(config -> RequestConfig.copy(elasticsearchRequestConfig))
+                .setHttpClientConfigCallback(client -> client.setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setMaxConnTotal(MAX_CONNECTIONS))
+                .build();
     }
 
     @Bean
-    ElasticsearchClient elasticsearchClient(RestClient restClient) {
+    ElasticsearchClient elasticsearchClient(RestClient restClient, RequestConfig elasticsearchRequestConfig) {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)));
+        return new ElasticsearchClient(new BoundedTransport(
+                new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)), elasticsearchRequestConfig));
     }
 
     /** Where Elasticsearch answers, and the local process when this application started it. */

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Turns exceptions into typed GraphQL errors: a stable {@code code} and the {@code field} at fault in
@@ -81,7 +83,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     || cause instanceof DataAccessResourceFailureException) {
                 return "Le registre des événements";
             }
+            // timeouts: a paused or overloaded Elasticsearch, within jekafo.elasticsearch.request-timeout
             if (cause instanceof ConnectException || cause instanceof TransportException
+                    || cause instanceof SocketTimeoutException || cause instanceof TimeoutException
                     || cause instanceof ElasticsearchException missing && missing.status() == NOT_FOUND) {
                 return "La recherche";
             }

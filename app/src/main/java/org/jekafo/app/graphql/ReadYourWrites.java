@@ -3,6 +3,7 @@ package org.jekafo.app.graphql;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.jekafo.app.config.ElasticsearchCallLimits;
 import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.MemberView;
 import org.jekafo.api.orgunit.FindOrgUnitQuery;
@@ -69,12 +70,14 @@ class ReadYourWrites {
 
     /**
      * The view once it shows the aggregate's last event; {@code null} when the projection cannot be read (the
-     * command is stored all the same: the mutation must not look failed because Elasticsearch is down).
+     * command is stored all the same: the mutation must not look failed because Elasticsearch is down). Every
+     * Elasticsearch call made meanwhile ends within the timeout, so a paused or unreachable Elasticsearch delays
+     * the answer by at most the timeout.
      */
     private <V> V await(String aggregateId, ProjectionIndex index, Supplier<Optional<V>> read,
                         ToLongFunction<V> versionOf) {
         try {
-            return awaitVersion(aggregateId, index, read, versionOf);
+            return ElasticsearchCallLimits.within(timeout, () -> awaitVersion(aggregateId, index, read, versionOf));
         } catch (RuntimeException unreadable) {
             LOG.warn("Projection {} unreadable after a write to {}: {}", index.alias(), aggregateId,
                     ExceptionSummary.of(unreadable));

@@ -11,21 +11,26 @@ import org.jekafo.query.elasticsearch.ProjectionMaintenance;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * Where each projection stands against the event store: position, head, lag. Exposed in GraphQL, in the
- * actuator health and as Micrometer gauges ({@code jekafo.projection.lag}, {@code jekafo.projection.position}).
+ * Where each projection stands against the event store: position, head, lag — from the processor, or from its
+ * stored tokens while it holds no segment; nothing here asks Elasticsearch, so it answers when Elasticsearch does
+ * not. Exposed in GraphQL, in the actuator health and as Micrometer gauges ({@code jekafo.projection.lag}, {@code jekafo.projection.position}).
  */
 @Component
 public class ProjectionProgress {
 
     private final ProjectionMaintenance maintenance;
     private final EventStore eventStore;
+    private final StoredPositions storedPositions;
 
-    ProjectionProgress(ProjectionMaintenance maintenance, EventStore eventStore, MeterRegistry registry) {
+    ProjectionProgress(ProjectionMaintenance maintenance, EventStore eventStore, StoredPositions storedPositions,
+                       MeterRegistry registry) {
         this.maintenance = maintenance;
         this.eventStore = eventStore;
+        this.storedPositions = storedPositions;
         for (ProjectionIndex index : maintenance.indices()) {
             String name = index.processingGroup();
             Gauge.builder("jekafo.projection.lag", () -> orUnknown(status(name).lag()))
@@ -53,15 +58,13 @@ public class ProjectionProgress {
         Long head = position(eventStore.createHeadToken());
         var processor = maintenance.processor(processingGroup);
         Long position = processor.map(ProjectionProgress::position).orElse(null);
+        if (position == null) {
+            position = storedPositions.lowest(processor.map(StreamingEventProcessor::getName).orElse(processingGroup));
+        }
         Long lag = head == null ? Long.valueOf(0) : position == null ? null : Math.max(0, head - position);
         boolean error = processor.map(p -> p.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState))
                 .orElse(false);
-        String writeIndex;
-        try {
-            writeIndex = index.writeIndex();
-        } catch (RuntimeException unreachable) {
-            writeIndex = "?";
-        }
+        String writeIndex = Objects.requireNonNullElse(index.knownWriteIndex(), "?");
         return new Status(processingGroup, index.alias(), writeIndex, position, head, lag,
                 maintenance.isRebuilding(processingGroup), processor.map(StreamingEventProcessor::isRunning).orElse(false),
                 error);

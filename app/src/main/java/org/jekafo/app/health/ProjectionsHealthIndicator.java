@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Health of the event processors that feed Elasticsearch: each one's position, the event store's head and
- * the lag between them, and the events each has parked in its dead-letter queue (count and aggregate ids, no
- * personal values). DOWN when a processor is in error (it retries by itself), DEGRADED when events are parked
- * (everything else flows; HTTP 200), UP otherwise.
+ * the lag between them, how many segments it holds, and the events it has parked in its dead-letter queue (count
+ * and aggregate ids, no personal values). Asks nothing of Elasticsearch. DOWN when a processor is in error (it
+ * retries by itself), DEGRADED when events are parked (everything else flows; HTTP 200), UP otherwise.
  */
 @Component("projectionsHealthIndicator")
 class ProjectionsHealthIndicator implements HealthIndicator {
@@ -41,6 +41,9 @@ class ProjectionsHealthIndicator implements HealthIndicator {
             details.put("alias", status.alias());
             details.put("writeIndex", status.writeIndex());
             details.put("running", status.running());
+            // segments this node processes now: 0 while a failed batch waits for its retry (Elasticsearch down)
+            details.put("heldSegments", progress.maintenance().processor(status.name())
+                    .map(processor -> processor.processingStatus().size()).orElse(0));
             details.put("position", status.position());
             details.put("head", status.head());
             details.put("lag", status.lag());

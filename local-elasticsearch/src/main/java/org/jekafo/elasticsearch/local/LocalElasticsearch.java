@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The server is a single node bound to 127.0.0.1 with security disabled. It is stopped by
  * {@link #close()}, by a JVM shutdown hook, and, should the JVM be killed outright, by a watchdog
- * process that notices the JVM is gone.
+ * process that notices the JVM is gone. Should the server die on its own (killed, crashed), it is
+ * started again on the same port and data folder, after a pause that doubles with each failed
+ * attempt (1 s, 2 s, … up to 30 s) and starts over once a server has become ready.
  *
  * <p>Development run:
  * <pre>{@code
@@ -37,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class LocalElasticsearch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalElasticsearch.class);
+    /** The main class of the server JVM (the launcher's is {@code org.elasticsearch.server.cli.ServerCli}). */
+    private static final Duration RESTART_READY_TIMEOUT = Duration.ofMinutes(10);
+    private static final String SERVER_MAIN_CLASS = "org.elasticsearch.bootstrap.Elasticsearch";
 
     private final Path dataDirectory;
     private final int requestedPort;
@@ -48,6 +54,11 @@ public final class LocalElasticsearch implements AutoCloseable {
     private NodeDirectories directories;
     private Path temporaryDirectory;
     private Thread shutdownHook;
+    private ServerCommand command;
+    private Path home;
+    private boolean stopping;
+    private int restarts;
+    private final Restarts restartPolicy = new Restarts();
 
     private LocalElasticsearch(Builder builder) {
         this.dataDirectory = builder.dataDirectory;
@@ -121,6 +132,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     }
 
     private void launch() throws IOException {
+        stopping = false;
         ProcessOwner owner = ProcessOwner.forThisJvm();
         String version = Distribution.version();
         Path home = Distribution.install(version, owner);
@@ -131,13 +143,66 @@ public final class LocalElasticsearch implements AutoCloseable {
         owner.takeOwnership(home, directories.root());
         int port = requestedPort == 0 ? FreePort.pick() : requestedPort;
         FreePort.requireFree(port);
-        ServerCommand command = new ServerCommand(owner.commandPrefix(), home, directories, port, FreePort.pick(), heap);
+        command = new ServerCommand(owner.commandPrefix(), home, directories, port, FreePort.pick(), heap);
+        this.home = home;
         url = "http://" + FreePort.LOOPBACK + ":" + port;
         log.info("Starting Elasticsearch {} on {} as user {}: installation {}, data {}, logs {}",
                 version, url, owner.name(), home, directories.data(), directories.logs());
-        server = ServerProcess.start(command.arguments(), home, directories.console());
         shutdownHook = new Thread(this::stop, "local-elasticsearch-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        server = watched(ServerProcess.start(command.arguments(), home, directories.console()));
+    }
+
+    /** Has {@code started} started again should it end while this instance is not stopping. */
+    private ServerProcess watched(ServerProcess started) {
+        started.handle().onExit().thenRun(() -> exited(started));
+        return started;
+    }
+
+    private synchronized void exited(ServerProcess ended) {
+        if (stopping || server != ended) {
+            return;
+        }
+        Duration pause = restartPolicy.nextPause();
+        log.warn("Elasticsearch at {} exited with code {}; starting it again in {} s", url, ended.exitCode(),
+                pause.toSeconds());
+        Thread restart = new Thread(() -> restartAfter(pause), "local-elasticsearch-restart");
+        restart.setDaemon(true);
+        restart.start();
+    }
+
+    private void restartAfter(Duration pause) {
+        ServerProcess restarted;
+        try {
+            Thread.sleep(pause.toMillis());
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+                server = watched(ServerProcess.start(command.arguments(), home, directories.console()));
+                restarted = server;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (IOException e) {
+            log.error("Could not start Elasticsearch again at {}", url, e);
+            return;
+        }
+        try {
+            // a server that keeps running is given time: on a busy machine a start took over two minutes
+            Readiness.await(restarted, url, RESTART_READY_TIMEOUT);
+            synchronized (this) {
+                restarts++;
+            }
+            restartPolicy.ready();
+            log.info("Elasticsearch is ready again at {}", url);
+        } catch (IllegalStateException notReady) {
+            log.warn("Elasticsearch did not become ready again at {}: {}", url, notReady.getMessage());
+            restarted.stop(); // its exit starts the next attempt
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -166,6 +231,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     }
 
     private synchronized void stop() {
+        stopping = true;
         if (server != null) {
             server.stop();
             server = null;
@@ -204,6 +270,21 @@ public final class LocalElasticsearch implements AutoCloseable {
     /** The watchdog process that runs the server, while running; for tests. */
     synchronized Optional<ProcessHandle> process() {
         return Optional.ofNullable(server).map(ServerProcess::handle);
+    }
+
+    /**
+     * The Elasticsearch server's own JVM while it runs (behind the watchdog, {@code runuser} and the launcher),
+     * for fault-injection tests that pause or kill it; empty for a server started by someone else.
+     */
+    public Optional<ProcessHandle> serverProcess() {
+        return process().flatMap(watchdog -> watchdog.descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains(SERVER_MAIN_CLASS))
+                .findFirst());
+    }
+
+    /** How many times the server was started again after it died and became ready again. */
+    public synchronized int restarts() {
+        return restarts;
     }
 
     /** Configures a {@link LocalElasticsearch}. */

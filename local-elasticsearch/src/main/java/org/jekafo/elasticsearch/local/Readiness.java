@@ -30,12 +30,17 @@ final class Readiness {
      *                               message ends with the server's last output lines
      */
     static void await(ServerProcess server, String url) throws InterruptedException {
+        await(server, url, TIMEOUT);
+    }
+
+    /** As {@link #await(ServerProcess, String)}, with another time limit. */
+    static void await(ServerProcess server, String url, Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/_cluster/health"))
                 .timeout(Duration.ofSeconds(5))
                 .GET()
                 .build();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!server.isAlive()) {
                 throw failure(server, "Elasticsearch exited with code " + server.exitCode() + " during start-up");
@@ -45,7 +50,7 @@ final class Readiness {
             }
             if (System.nanoTime() > deadline) {
                 throw failure(server, "Elasticsearch did not report a yellow or green cluster at " + url
-                        + " within " + TIMEOUT.toSeconds() + " s");
+                        + " within " + timeout.toSeconds() + " s");
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }

@@ -92,6 +92,11 @@ public class ProjectionIndex {
         return current;
     }
 
+    /** The index documents go to as last resolved, without asking Elasticsearch; {@code null} before the first resolution. */
+    public String knownWriteIndex() {
+        return writeIndex;
+    }
+
     /** What {@link #initialise()} found. */
     public enum State {
         /** The alias and its index are in place. */
