@@ -34,6 +34,10 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("jekafo.elasticsearch.url", () -> LocalElasticsearch.shared().url());
+        registry.add("jekafo.elasticsearch.username",
+                () -> LocalElasticsearch.shared().credentials().map(LocalElasticsearch.Credentials::username).orElse(""));
+        registry.add("jekafo.elasticsearch.password",
+                () -> LocalElasticsearch.shared().credentials().map(LocalElasticsearch.Credentials::password).orElse(""));
         registry.add("jekafo.data-dir", DATA_DIR::toString);
     }
 

@@ -76,7 +76,7 @@ final class GeneratedCensusBenchmark {
         Path work = Files.createTempDirectory("jekafo-benchmark-" + options.scenario() + "-");
         try (HeapSampler heap = new HeapSampler();
              LocalElasticsearch elasticsearch = LocalElasticsearch.builder().build().start();
-             SearchIndex search = new SearchIndex(elasticsearch.url())) {
+             SearchIndex search = new SearchIndex(elasticsearch)) {
             report.add("# Jɛkafo census import benchmark — generated census, scenario `" + options.scenario()
                     + "`, profile `" + options.profile() + "`");
             report.add("");
@@ -161,7 +161,7 @@ final class GeneratedCensusBenchmark {
         Files.createDirectories(dataDir);
         search.deleteIndices(ImportBenchmark.APPLICATION_INDICES);
         try (EventStoreDatabase database = EventStoreDatabase.create(options, dataDir);
-             RunningApplication application = RunningApplication.start(options, elasticsearch.url(), dataDir, database)) {
+             RunningApplication application = RunningApplication.start(options, elasticsearch, dataDir, database)) {
             application.awaitProjectionsIdle(Duration.ofMinutes(5));
             Console.say(label + ": importing " + file.census().getFileName());
             long before = search.searchableCount(EndToEndImport.MEMBERS_ALIAS);

@@ -88,7 +88,7 @@ public final class ImportBenchmark {
                     + "; starting Elasticsearch");
             long t0 = System.nanoTime();
             try (LocalElasticsearch elasticsearch = LocalElasticsearch.builder().build().start();
-                 SearchIndex search = new SearchIndex(elasticsearch.url())) {
+                 SearchIndex search = new SearchIndex(elasticsearch)) {
                 double elasticsearchStart = (System.nanoTime() - t0) / 1e9;
                 String elasticsearchDescription = "Elasticsearch " + search.serverVersion()
                         + " at " + elasticsearch.url();
@@ -118,7 +118,7 @@ public final class ImportBenchmark {
         try (EventStoreDatabase database = EventStoreDatabase.create(options, dataDir)) {
             Console.say(name + " import: starting the application on " + database.describe());
             long t1 = System.nanoTime();
-            try (RunningApplication application = RunningApplication.start(options, elasticsearch.url(), dataDir,
+            try (RunningApplication application = RunningApplication.start(options, elasticsearch, dataDir,
                     database)) {
                 application.awaitProjectionsIdle(Duration.ofMinutes(5));
                 double applicationStart = (System.nanoTime() - t1) / 1e9;

@@ -13,12 +13,12 @@ import java.util.Map;
 
 /**
  * Raw limit 2: the census rows as JSON documents (the 12 columns), bulk-indexed 1,000 per request with the
- * official Java client into a fresh index {@code bench-raw-members} (1 shard, 0 replicas, default 1 s refresh
+ * official Java client into a fresh index {@code jekafo-benchmark-raw-members} (1 shard, 0 replicas, default 1 s refresh
  * interval as the projection's index), timed until a refresh + count sees them all.
  */
 final class RawBulkIndexing {
 
-    static final String INDEX = "bench-raw-members";
+    static final String INDEX = "jekafo-benchmark-raw-members"; // within the local user's jekafo-* indices
     static final int BULK_SIZE = 1000;
     private static final String SETTINGS_AND_MAPPINGS = """
             {

@@ -3,6 +3,7 @@ package org.jekafo.benchmark;
 import org.jekafo.app.JekafoApplication;
 import org.jekafo.app.census.CensusImport;
 import org.jekafo.app.health.ProjectionProgress;
+import org.jekafo.elasticsearch.local.LocalElasticsearch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,9 +30,14 @@ final class RunningApplication implements AutoCloseable {
      * units) is loaded. Properties go in as command-line arguments, because application.yml and its profile
      * sections would override default properties.
      */
-    static RunningApplication start(Options options, String elasticsearchUrl, Path dataDir, EventStoreDatabase database) {
+    static RunningApplication start(Options options, LocalElasticsearch elasticsearch, Path dataDir,
+                                    EventStoreDatabase database) {
         List<String> args = new ArrayList<>();
-        args.add("--jekafo.elasticsearch.url=" + elasticsearchUrl);
+        args.add("--jekafo.elasticsearch.url=" + elasticsearch.url());
+        elasticsearch.credentials().ifPresent(credentials -> {
+            args.add("--jekafo.elasticsearch.username=" + credentials.username());
+            args.add("--jekafo.elasticsearch.password=" + credentials.password());
+        });
         args.add("--jekafo.data-dir=" + dataDir);
         args.add("--spring.main.banner-mode=off");
         database.springProperties().forEach(property -> args.add("--" + property));

@@ -3,11 +3,15 @@ package org.jekafo.benchmark;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import org.apache.http.Header;
+import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
+import org.apache.http.message.BasicHeader;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
+import org.jekafo.elasticsearch.local.LocalElasticsearch;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -21,8 +25,12 @@ final class SearchIndex implements AutoCloseable {
     private final RestClient restClient;
     private final ElasticsearchClient client;
 
-    SearchIndex(String url) {
-        restClient = RestClient.builder(HttpHost.create(url)).build();
+    SearchIndex(LocalElasticsearch elasticsearch) {
+        restClient = RestClient.builder(HttpHost.create(elasticsearch.url()))
+                .setDefaultHeaders(elasticsearch.credentials()
+                        .map(c -> new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION, c.authorization())})
+                        .orElseGet(() -> new Header[0]))
+                .build();
         client = new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
     }
 

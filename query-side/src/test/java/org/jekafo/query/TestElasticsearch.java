@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.http.Header;
+import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
+import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.jekafo.elasticsearch.local.LocalElasticsearch;
 
@@ -32,7 +35,12 @@ public final class TestElasticsearch {
 
     public static synchronized ElasticsearchClient client() {
         if (client == null) {
-            RestClient rest = RestClient.builder(HttpHost.create(LocalElasticsearch.shared().url())).build();
+            LocalElasticsearch elasticsearch = LocalElasticsearch.shared();
+            RestClient rest = RestClient.builder(HttpHost.create(elasticsearch.url()))
+                    .setDefaultHeaders(elasticsearch.credentials()
+                            .map(c -> new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION, c.authorization())})
+                            .orElseGet(() -> new Header[0]))
+                    .build();
             ObjectMapper mapper = new ObjectMapper()
                     .registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

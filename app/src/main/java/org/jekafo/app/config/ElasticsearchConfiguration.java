@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.http.Header;
+import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
 import org.apache.http.client.config.RequestConfig;
+import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.jekafo.elasticsearch.local.LocalElasticsearch;
+import org.jekafo.elasticsearch.local.LocalElasticsearch.Credentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,11 +24,14 @@ import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The Elasticsearch client of the projections. With {@code jekafo.elasticsearch.url} set it talks to that
- * cluster; without it, the zero-setup default, it obtains Elasticsearch from Maven Central and runs it as a
- * local process whose data lives under {@code jekafo.data-dir}, stopped with the application.
+ * cluster, as {@code jekafo.elasticsearch.username} with {@code jekafo.elasticsearch.password} when both are
+ * set; without it, the zero-setup default, it obtains Elasticsearch from Maven Central and runs it as a
+ * local process whose data lives under {@code jekafo.data-dir}, stopped with the application, secured with
+ * the user generated for that data folder.
  */
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {
@@ -35,16 +42,20 @@ class ElasticsearchConfiguration {
 
     @Bean(destroyMethod = "close")
     ElasticsearchEndpoint elasticsearchEndpoint(@Value("${jekafo.elasticsearch.url:}") String url,
+                                                @Value("${jekafo.elasticsearch.username:}") String username,
+                                                @Value("${jekafo.elasticsearch.password:}") String password,
                                                 @Value("${jekafo.data-dir}") String dataDir) {
         if (!url.isBlank()) {
-            return new ElasticsearchEndpoint(url, null);
+            Optional<Credentials> credentials = username.isBlank() || password.isBlank()
+                    ? Optional.empty() : Optional.of(new Credentials(username, password));
+            return new ElasticsearchEndpoint(url, credentials, null);
         }
         LocalElasticsearch local = LocalElasticsearch.builder()
                 .dataDirectory(Path.of(dataDir).toAbsolutePath().resolve("elasticsearch"))
                 .build()
                 .start();
         LOG.info("No jekafo.elasticsearch.url configured: started a local Elasticsearch at {}", local.url());
-        return new ElasticsearchEndpoint(local.url(), local);
+        return new ElasticsearchEndpoint(local.url(), local.credentials(), local);
     }
 
     /**
@@ -67,7 +78,11 @@ class ElasticsearchConfiguration {
 
     @Bean(destroyMethod = "close")
     RestClient elasticsearchRestClient(ElasticsearchEndpoint endpoint, RequestConfig elasticsearchRequestConfig) {
+        Header[] authentication = endpoint.credentials()
+                .map(credentials -> new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION, credentials.authorization())})
+                .orElseGet(() -> new Header[0]);
         return RestClient.builder(HttpHost.create(endpoint.url()))
+                .setDefaultHeaders(authentication)
                 .setRequestConfigCallback(config -> RequestConfig.copy(elasticsearchRequestConfig))
                 .setHttpClientConfigCallback(client -> client.setMaxConnPerRoute(MAX_CONNECTIONS)
                         .setMaxConnTotal(MAX_CONNECTIONS))
@@ -85,8 +100,9 @@ class ElasticsearchConfiguration {
                 new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)), elasticsearchRequestConfig));
     }
 
-    /** Where Elasticsearch answers, and the local process when this application started it. */
-    record ElasticsearchEndpoint(String url, LocalElasticsearch local) implements AutoCloseable {
+    /** Where Elasticsearch answers, as whom, and the local process when this application started it. */
+    record ElasticsearchEndpoint(String url, Optional<Credentials> credentials, LocalElasticsearch local)
+            implements AutoCloseable {
         @Override
         public void close() {
             if (local != null) {

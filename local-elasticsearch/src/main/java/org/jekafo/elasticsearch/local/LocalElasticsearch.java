@@ -2,9 +2,11 @@ package org.jekafo.elasticsearch.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * A local Elasticsearch server, run as a child process of this JVM from the "integ-test"
  * distribution (fetched from Maven Central into the local Maven repository). No Docker needed.
  *
- * <p>The server is a single node bound to 127.0.0.1 with security disabled. It is stopped by
+ * <p>The server is a single node bound to 127.0.0.1 with security enabled: every request must carry
+ * {@link #credentials()}, a user generated once per data folder (its password kept in the file
+ * {@code credentials}, readable by its owner only, in the data folder, itself closed to other users) whose
+ * role may monitor the cluster and use the indices {@code jekafo-*}, nothing else. It is stopped by
  * {@link #close()}, by a JVM shutdown hook, and, should the JVM be killed outright, by a watchdog
  * process that notices the JVM is gone. Should the server die on its own (killed, crashed), it is
  * started again on the same port and data folder, after a pause that doubles with each failed
@@ -28,6 +33,7 @@ import org.slf4j.LoggerFactory;
  *         .build()
  *         .start()) {
  *     System.out.println(elasticsearch.url()); // http://127.0.0.1:9200
+ *     String authorization = elasticsearch.credentials().orElseThrow().authorization(); // Basic …
  * }
  * }</pre>
  *
@@ -50,6 +56,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     private final boolean keptUntilJvmExit;
 
     private volatile String url;
+    private volatile Credentials credentials;
     private ServerProcess server;
     private NodeDirectories directories;
     private Path temporaryDirectory;
@@ -67,9 +74,10 @@ public final class LocalElasticsearch implements AutoCloseable {
         this.keptUntilJvmExit = builder.keptUntilJvmExit;
     }
 
-    private LocalElasticsearch(String externalUrl) {
+    private LocalElasticsearch(String externalUrl, Credentials externalCredentials) {
         this(new Builder().keptUntilJvmExit());
         this.url = externalUrl;
+        this.credentials = externalCredentials;
     }
 
     /** Starts configuring a server. */
@@ -82,7 +90,9 @@ public final class LocalElasticsearch implements AutoCloseable {
      *
      * <p>If the system property {@code jekafo.elasticsearch.url} or the environment variable
      * {@code JEKAFO_ELASTICSEARCH_URL} is set, nothing is started and the returned handle's
-     * {@link #url()} is that URL. Otherwise the first call starts a server on a free port with a
+     * {@link #url()} is that URL, its {@link #credentials()} those of {@code jekafo.elasticsearch.username}
+     * and {@code jekafo.elasticsearch.password} (or {@code JEKAFO_ELASTICSEARCH_USERNAME} and
+     * {@code JEKAFO_ELASTICSEARCH_PASSWORD}), if set. Otherwise the first call starts a server on a free port with a
      * temporary data folder (this may take half a minute); later calls, from any thread, return
      * the same server. It runs until the JVM exits, when its data folder is deleted;
      * {@link #close()} on it does nothing.
@@ -92,8 +102,8 @@ public final class LocalElasticsearch implements AutoCloseable {
     }
 
     /** A handle on a server started by someone else; nothing to start or stop. */
-    static LocalElasticsearch external(String url) {
-        return new LocalElasticsearch(url);
+    static LocalElasticsearch external(String url, Credentials credentials) {
+        return new LocalElasticsearch(url, credentials);
     }
 
     /**
@@ -101,7 +111,7 @@ public final class LocalElasticsearch implements AutoCloseable {
      *
      * @return this instance, running
      * @throws IllegalStateException if already started, or if the server exits or is not ready
-     *                               within 120 s (the message then holds the server's last output lines)
+     *                               within 300 s (the message then holds the server's last output lines)
      * @throws UncheckedIOException  if installing or preparing the folders fails
      */
     public synchronized LocalElasticsearch start() {
@@ -111,7 +121,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         long started = System.nanoTime();
         try {
             launch();
-            Readiness.await(server, url);
+            Readiness.await(server, url, credentials);
         } catch (IOException e) {
             throw abortStart(new UncheckedIOException("Could not start Elasticsearch", e));
         } catch (InterruptedException e) {
@@ -128,6 +138,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     private RuntimeException abortStart(RuntimeException cause) {
         stop();
         url = null;
+        credentials = null;
         return cause;
     }
 
@@ -140,6 +151,8 @@ public final class LocalElasticsearch implements AutoCloseable {
             temporaryDirectory = Files.createTempDirectory("jekafo-elasticsearch-");
         }
         directories = NodeDirectories.create(Objects.requireNonNullElse(dataDirectory, temporaryDirectory), owner);
+        credentials = CredentialsFile.loadOrCreate(directories.credentials());
+        NodeConfiguration.write(home, directories, credentials);
         owner.takeOwnership(home, directories.root());
         int port = requestedPort == 0 ? FreePort.pick() : requestedPort;
         FreePort.requireFree(port);
@@ -191,7 +204,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
         try {
             // a server that keeps running is given time: on a busy machine a start took over two minutes
-            Readiness.await(restarted, url, RESTART_READY_TIMEOUT);
+            Readiness.await(restarted, url, credentials, RESTART_READY_TIMEOUT);
             synchronized (this) {
                 restarts++;
             }
@@ -216,6 +229,22 @@ public final class LocalElasticsearch implements AutoCloseable {
             throw new IllegalStateException("Not started");
         }
         return current;
+    }
+
+    /**
+     * The user every request must authenticate as (HTTP basic authentication): on a started server, the
+     * user generated for its data folder; on the handle of an external server, those configured, if any.
+     *
+     * @throws IllegalStateException if not started
+     */
+    public Optional<Credentials> credentials() {
+        url();
+        return Optional.ofNullable(credentials);
+    }
+
+    /** The folders of a started server, for tests. */
+    synchronized NodeDirectories nodeDirectories() {
+        return directories;
     }
 
     /**
@@ -285,6 +314,32 @@ public final class LocalElasticsearch implements AutoCloseable {
     /** How many times the server was started again after it died and became ready again. */
     public synchronized int restarts() {
         return restarts;
+    }
+
+    /**
+     * A user name and password for HTTP basic authentication; {@link #toString()} hides the password.
+     *
+     * @param username the user name, not blank
+     * @param password the password, not blank
+     */
+    public record Credentials(String username, String password) {
+
+        public Credentials {
+            if (username == null || username.isBlank() || password == null || password.isBlank()) {
+                throw new IllegalArgumentException("A user name and a password are required");
+            }
+        }
+
+        /** The value of an {@code Authorization} header that authenticates as this user: {@code Basic …}. */
+        public String authorization() {
+            return "Basic " + Base64.getEncoder().encodeToString(
+                    (username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[username=" + username + ", password=****]";
+        }
     }
 
     /** Configures a {@link LocalElasticsearch}. */

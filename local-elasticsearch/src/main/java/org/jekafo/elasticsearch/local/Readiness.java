@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Readiness {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(120);
+    static final Duration TIMEOUT = Duration.ofSeconds(300);
     static final int LOG_LINES_ON_FAILURE = 40;
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -29,15 +29,18 @@ final class Readiness {
      * @throws IllegalStateException when the process ends first or {@link #TIMEOUT} passes; the
      *                               message ends with the server's last output lines
      */
-    static void await(ServerProcess server, String url) throws InterruptedException {
-        await(server, url, TIMEOUT);
+    static void await(ServerProcess server, String url, LocalElasticsearch.Credentials credentials)
+            throws InterruptedException {
+        await(server, url, credentials, TIMEOUT);
     }
 
-    /** As {@link #await(ServerProcess, String)}, with another time limit. */
-    static void await(ServerProcess server, String url, Duration timeout) throws InterruptedException {
+    /** As {@link #await(ServerProcess, String, LocalElasticsearch.Credentials)}, with another time limit. */
+    static void await(ServerProcess server, String url, LocalElasticsearch.Credentials credentials, Duration timeout)
+            throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/_cluster/health"))
                 .timeout(Duration.ofSeconds(5))
+                .header("Authorization", credentials.authorization())
                 .GET()
                 .build();
         long deadline = System.nanoTime() + timeout.toNanos();

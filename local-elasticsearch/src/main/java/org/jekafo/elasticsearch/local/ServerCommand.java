@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line of a single-node, security-less Elasticsearch bound to 127.0.0.1.
+ * The command line of a single-node Elasticsearch bound to 127.0.0.1, with security on: every HTTP request
+ * must authenticate (users of the node's file realm, see {@link FileRealm}), and the transport port speaks
+ * mutual TLS with the node's own certificate (see {@link TransportCertificate}). HTTP stays plain: it
+ * listens on loopback only.
  *
  * @param prefix        words that run the rest as the server user (see {@link ProcessOwner#commandPrefix()})
  * @param home          the installation folder
@@ -26,7 +29,10 @@ record ServerCommand(List<String> prefix, Path home, NodeDirectories directories
         arguments.add("env");
         // the integ-test distribution bundles no JDK: run it on this JVM's
         arguments.add("ES_JAVA_HOME=" + System.getProperty("java.home"));
-        arguments.add("ES_JAVA_OPTS=-Xms" + heap + " -Xmx" + heap);
+        // no copy of the built-in roles in a .security index: the integ-test distribution lacks the analyzers
+        // that index's mapping needs, and the node uses its file realm only
+        arguments.add("ES_JAVA_OPTS=-Xms" + heap + " -Xmx" + heap + " -Des.queryable_built_in_roles_enabled=false");
+        arguments.add("ES_PATH_CONF=" + directories.config());
         arguments.add("ES_TMPDIR=" + directories.tmp());
         arguments.add("CLI_JAVA_OPTS=-Djava.io.tmpdir=" + directories.tmp());
         arguments.add(home.resolve("bin").resolve("elasticsearch").toString());
@@ -40,7 +46,14 @@ record ServerCommand(List<String> prefix, Path home, NodeDirectories directories
     private Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("discovery.type", "single-node");
-        settings.put("xpack.security.enabled", "false");
+        settings.put("xpack.security.enabled", "true");
+        settings.put("xpack.security.http.ssl.enabled", "false");
+        settings.put("xpack.security.transport.ssl.enabled", "true");
+        settings.put("xpack.security.transport.ssl.verification_mode", "certificate");
+        settings.put("xpack.security.transport.ssl.client_authentication", "required");
+        settings.put("xpack.security.transport.ssl.key", TransportCertificate.KEY);
+        settings.put("xpack.security.transport.ssl.certificate", TransportCertificate.CERTIFICATE);
+        settings.put("xpack.security.transport.ssl.certificate_authorities", TransportCertificate.CERTIFICATE);
         settings.put("http.port", String.valueOf(httpPort));
         settings.put("transport.port", String.valueOf(transportPort));
         settings.put("path.data", directories.data().toString());

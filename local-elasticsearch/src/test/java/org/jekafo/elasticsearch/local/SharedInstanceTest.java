@@ -2,6 +2,7 @@ package org.jekafo.elasticsearch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SharedInstanceTest {
@@ -30,9 +31,21 @@ class SharedInstanceTest {
 
     @Test
     void externalHandleAnswersTheGivenUrlAndHasNoProcess() {
-        LocalElasticsearch external = LocalElasticsearch.external("http://search:9200");
+        LocalElasticsearch external = LocalElasticsearch.external("http://search:9200", null);
 
         assertThat(external.url()).isEqualTo("http://search:9200");
         assertThat(external.process()).isEmpty();
+        assertThat(external.credentials()).isEmpty();
+    }
+
+    @Test
+    void externalServerHasCredentialsWhenUserAndPasswordAreBothGiven() {
+        assertThat(SharedInstance.externalCredentials(Optional.of("jekafo"), Optional.of("s3cret")))
+                .contains(new LocalElasticsearch.Credentials("jekafo", "s3cret"));
+    }
+
+    @Test
+    void externalServerHasNoCredentialsWithoutPassword() {
+        assertThat(SharedInstance.externalCredentials(Optional.of("jekafo"), Optional.empty())).isEmpty();
     }
 }

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 class SharedLocalElasticsearchTest {
 
     private static String url;
+    private static Http http;
 
     @BeforeAll
     static void startSharedServer() {
         url = LocalElasticsearch.shared().url();
+        http = Http.as(LocalElasticsearch.shared().credentials().orElseThrow());
     }
 
     @Test
@@ -24,7 +26,7 @@ class SharedLocalElasticsearchTest {
 
     @Test
     void clusterHealthIsYellowOrGreen() throws Exception {
-        HttpResponse<String> health = Http.get(url + "/_cluster/health");
+        HttpResponse<String> health = http.get(url + "/_cluster/health");
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<String>read(health.body(), "$.status")).isIn("yellow", "green");
@@ -32,15 +34,15 @@ class SharedLocalElasticsearchTest {
 
     @Test
     void indexedDocumentCanBeReadBack() throws Exception {
-        String index = url + "/artisans-" + UUID.randomUUID();
-        HttpResponse<String> created = Http.put(index,
+        String index = url + "/jekafo-artisans-" + UUID.randomUUID();
+        HttpResponse<String> created = http.put(index,
                 "{\"settings\": {\"number_of_shards\": 1, \"number_of_replicas\": 0}}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
 
-        HttpResponse<String> put = Http.put(index + "/_doc/bamako-1", "{\"name\": \"Awa Traoré\", \"trade\": \"forgeronne\"}");
+        HttpResponse<String> put = http.put(index + "/_doc/bamako-1", "{\"name\": \"Awa Traoré\", \"trade\": \"forgeronne\"}");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
 
-        HttpResponse<String> get = Http.get(index + "/_doc/bamako-1");
+        HttpResponse<String> get = http.get(index + "/_doc/bamako-1");
         assertThat(get.statusCode()).as(get.body()).isEqualTo(200);
         assertThat(JsonPath.<String>read(get.body(), "$._source.name")).isEqualTo("Awa Traoré");
         assertThat(JsonPath.<String>read(get.body(), "$._source.trade")).isEqualTo("forgeronne");
