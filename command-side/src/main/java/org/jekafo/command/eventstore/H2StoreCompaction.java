@@ -35,14 +35,14 @@ class H2StoreCompaction {
 
     H2StoreCompaction(DataSource dataSource,
                       @Value("${jekafo.h2.compaction.minimum-fill-rate:60}") int minimumFillRate,
-                      @Value("${jekafo.h2.compaction.max-time:500ms}") java.time.Duration maxCompactTime) {
+                      @Value("${jekafo.h2.compaction.max-time:1s}") java.time.Duration maxCompactTime) {
         this.dataSource = dataSource;
         this.minimumFillRate = minimumFillRate;
         this.maxCompactMillis = (int) maxCompactTime.toMillis();
     }
 
-    @Scheduled(initialDelayString = "${jekafo.h2.compaction.interval:30s}",
-            fixedDelayString = "${jekafo.h2.compaction.interval:30s}")
+    @Scheduled(initialDelayString = "${jekafo.h2.compaction.interval:5s}",
+            fixedDelayString = "${jekafo.h2.compaction.interval:5s}")
     void compactWhenMostlyDeadSpace() {
         if (!isH2()) {
             return;
