@@ -3,7 +3,9 @@
 #   benchmark/run.sh                    both profiles, one after the other: default (H2), then postgres
 #   benchmark/run.sh default|postgres   one profile
 # Further arguments go to the benchmark: --file=PATH (default ../shared/data/census-22k.csv from the project
-# root), --parallelism=N (default 4, as `./jekafo import`). Results: printed, and in benchmark/target/benchmark-<profile>.md.
+# root), --parallelism=N (default 4, as `./jekafo import`), --scenario=dirty (the census's distributions, 22,000 lines
+# clean and 5 % defective, compared) or --scenario=scale (1,000,000 generated lines; --members=N, --defect-rate=R).
+# Results: printed, and in benchmark/target/benchmark-<profile>[-<scenario>].md.
 # The postgres profile needs a local PostgreSQL on 127.0.0.1:5432, user postgres, trust authentication.
 set -euo pipefail
 cd "$(dirname "$0")/.."
