@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * On PostgreSQL, a deleted or updated row stays in its table's pages as a dead tuple until a vacuum: after an
  * erasure has committed, the tables it touched are vacuumed at once rather than whenever autovacuum gets to
- * them. (The write-ahead log and backups keep what they kept; H2's old pages are overwritten once
- * {@link org.jekafo.command.eventstore.H2StoreCompaction} has moved the live ones out of their chunks.) A failed vacuum
+ * them. (The write-ahead log and backups keep what they kept; H2's old pages stay in its file until
+ * compacted.) A failed vacuum
  * is logged; the erasure stands.
  */
 @Component
