@@ -52,7 +52,11 @@ final class RefusingIndex {
 
     private ObjectNode currentMapping() {
         try {
-            var mapping = JSON.readTree(send("GET", "/" + index + "/_mapping/field/" + FIELD, null).body());
+            HttpResponse<String> response = send("GET", "/" + index + "/_mapping/field/" + FIELD, null);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("mapping of " + index + " not read: HTTP " + response.statusCode());
+            }
+            var mapping = JSON.readTree(response.body());
             return (ObjectNode) mapping.path(index).path("mappings").path(FIELD).path("mapping").path(FIELD);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -63,6 +67,8 @@ final class RefusingIndex {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LocalElasticsearch.shared().url() + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        LocalElasticsearch.shared().credentials()
+                .ifPresent(credentials -> request.header("Authorization", credentials.authorization()));
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
