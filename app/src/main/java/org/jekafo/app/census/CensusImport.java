@@ -31,7 +31,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -108,7 +107,7 @@ public class CensusImport {
         CommandContext context = CommandContext.of(operator, Channel.IMPORT);
         int total = census.size();
         Tally tally = new Tally(total, start, progress);
-        Map<String, CompletableFuture<Void>> lastBlockWithKey = new ConcurrentHashMap<>();
+        Map<String, CompletableFuture<Void>> lastBlockWithKey = new HashMap<>(); // the reading thread alone uses it
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         ExecutorService workers = Executors.newFixedThreadPool(parallelism);
         try (CensusFile.Records records = census.records()) {
@@ -184,7 +183,7 @@ public class CensusImport {
             return;
         }
         if (lines.size() == 1) {
-            tally.record(lines.get(0), register(lines.get(0), context));
+            tally.record(lines.get(0), refusedAsRejection(() -> send(lines.get(0), context)));
             return;
         }
         List<Outcome> outcomes;
@@ -239,14 +238,6 @@ public class CensusImport {
     private enum Kind { REGISTERED, ALREADY_IMPORTED, REJECTED }
 
     private record Outcome(Kind kind, Refusal refusal) {
-    }
-
-    /** Registers one line in its own transaction; a refusal becomes a rejection. */
-    private Outcome register(CensusLine line, CommandContext context) {
-        if (line.refusal() != null) {
-            return new Outcome(Kind.REJECTED, line.refusal());
-        }
-        return refusedAsRejection(() -> send(line, context));
     }
 
     /**
