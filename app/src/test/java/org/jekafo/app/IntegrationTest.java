@@ -1,8 +1,11 @@
 package org.jekafo.app;
 
+import org.jekafo.app.platform.messaging.SerializedQueries;
 import org.jekafo.elasticsearch.local.LocalElasticsearch;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -17,12 +20,15 @@ import java.nio.file.Path;
  * Base of the end-to-end tests: the whole application on a random port, against the one local
  * Elasticsearch of this JVM and a fresh event store (embedded H2 in a temporary folder, or a fresh
  * PostgreSQL database when the {@code postgres} profile is active — see {@link TestDatabase}). Every test
- * class extending this shares one Spring context.
+ * class extending this shares one Spring context. Every query crosses the serializers as through Axon Server
+ * ({@link SerializedQueries}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"jekafo.projections.check-interval=1s", "jekafo.read-your-writes-timeout=20s",
-                "jekafo.import.max-size=2MB"})
+                "jekafo.import.max-size=2MB", "jekafo.reconciliation.interval=2s"})
 @ContextConfiguration(initializers = TestDatabase.class)
+@Import(SerializedQueries.class)
+@ExtendWith(AxonServerAvailable.class)
 public abstract class IntegrationTest {
 
     /** The port the server answers on. */
@@ -39,13 +45,21 @@ public abstract class IntegrationTest {
         registry.add("jekafo.elasticsearch.password",
                 () -> LocalElasticsearch.shared().credentials().map(LocalElasticsearch.Credentials::password).orElse(""));
         registry.add("jekafo.data-dir", DATA_DIR::toString);
+        if (TestAxonServer.profileActive()) {
+            registry.add("axon.axonserver.servers", () -> TestAxonServer.shared().address());
+        }
     }
 
     /** The API as the executive bureau ({@link TestApi#BUREAU}), once every projection has caught up. */
     protected TestApi connect() {
-        TestApi api = new TestApi(port);
+        TestApi api = new TestApi(port, tokens());
         api.awaitProjectionsCaughtUp();
         return api;
+    }
+
+    /** Where {@link #connect()}'s tokens come from: {@link TestApi#defaultTokens()}. */
+    protected TestApi.Tokens tokens() {
+        return TestApi.defaultTokens();
     }
 
     /** The server's data folder (its signing key is there). */

@@ -1,10 +1,10 @@
 package org.jekafo.app;
 
 import org.awaitility.core.ConditionFactory;
-import org.jekafo.app.security.ActingPrincipal;
-import org.jekafo.app.security.Role;
-import org.jekafo.app.security.SigningKey;
-import org.jekafo.app.security.TokenMinter;
+import org.jekafo.app.platform.gate.ActingPrincipal;
+import org.jekafo.app.platform.gate.Role;
+import org.jekafo.app.platform.identity.SigningKey;
+import org.jekafo.app.platform.identity.TokenMinter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.graphql.GraphQlResponse;
 import org.springframework.graphql.ResponseError;
@@ -50,37 +50,72 @@ public final class TestApi {
     public static final ActingPrincipal SEGOU_OFFICER = new ActingPrincipal("responsable-sg", Role.CHAPTER_OFFICER, "SG",
             null);
 
-    private final int port;
+    /** Tokens minted with the key of the tests' data folder ({@link #token(ActingPrincipal)}). */
+    public static final Tokens LOCAL_TOKENS = TestApi::localToken;
 
-    /** Calls the API as {@link #BUREAU}. */
+    private final int port;
+    private final Tokens tokens;
+
+    /** Calls the API as {@link #BUREAU}, with {@link #defaultTokens()}. */
     public TestApi(int port) {
-        this(port, BUREAU);
+        this(port, defaultTokens());
     }
 
-    private TestApi(int port, ActingPrincipal principal) {
+    /**
+     * The tests' tokens: minted with the data folder's key; on the {@code axonserver} profile, which trusts only an
+     * identity provider, Keycloak's ({@link TestKeycloak#TOKENS}).
+     */
+    public static Tokens defaultTokens() {
+        return TestAxonServer.profileActive() ? TestKeycloak.TOKENS : LOCAL_TOKENS;
+    }
+
+    /** Calls the API as {@link #BUREAU}, with tokens from {@code tokens} (e.g. an identity provider's). */
+    public TestApi(int port, Tokens tokens) {
+        this(port, tokens, tokens.tokenFor(BUREAU));
+    }
+
+    private TestApi(int port, Tokens tokens, String token) {
         this.port = port;
+        this.tokens = tokens;
         WebTestClient.Builder client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(TIMEOUT);
-        if (principal != null) {
-            client.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token(principal));
+        if (token != null) {
+            client.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
         web = client.build();
         graphQl = HttpGraphQlTester.builder(web.mutate().baseUrl("http://localhost:" + port + "/graphql"))
                 .responseTimeout(TIMEOUT).build();
     }
 
-    /** The same API called with a token for {@code principal}. */
+    /** The same API called with a token for {@code principal}, from the same source of tokens. */
     public TestApi as(ActingPrincipal principal) {
-        return new TestApi(port, principal);
+        return new TestApi(port, tokens, tokens.tokenFor(principal));
+    }
+
+    /** The same API called with this very token. */
+    public TestApi bearer(String token) {
+        return new TestApi(port, tokens, token);
     }
 
     /** The same API called without a token. */
     public TestApi anonymous() {
-        return new TestApi(port, null);
+        return new TestApi(port, tokens, null);
+    }
+
+    /** Where the tests' tokens come from: a principal in, a bearer token the server under test accepts out. */
+    @FunctionalInterface
+    public interface Tokens {
+
+        String tokenFor(ActingPrincipal principal);
+    }
+
+    /** A token for {@code principal} that the server under test accepts ({@link #defaultTokens()}). */
+    public static String token(ActingPrincipal principal) {
+        return defaultTokens().tokenFor(principal);
     }
 
     /** A token for {@code principal}, signed with the key of the tests' data folder, as the server verifies it. */
-    public static String token(ActingPrincipal principal) {
+    public static String localToken(ActingPrincipal principal) {
         return new TokenMinter(SigningKey.of(IntegrationTest.dataDir())).mint(principal, Duration.ofHours(1));
     }
 

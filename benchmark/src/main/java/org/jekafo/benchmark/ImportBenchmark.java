@@ -124,7 +124,8 @@ public final class ImportBenchmark {
                 double applicationStart = (System.nanoTime() - t1) / 1e9;
                 Console.say("application ready, reference tree loaded, projections idle; importing");
                 EndToEndImport.Outcome outcome = EndToEndImport.run(label, application.censusImport(), search,
-                        options.file(), dataDir.resolve("rejections.csv"), options.parallelism(), census.size(), heap);
+                        options.file(), dataDir.resolve("rejections.csv"), options.parallelism(), census.size(), heap,
+                        () -> database.sizeOnDisk(application.dataSource()));
                 Measurement rawJdbc = null;
                 Measurement rawBulk = null;
                 if (rawLimits) {

@@ -70,6 +70,17 @@ final class Report {
                 mb(f.overallPeakHeapMb())));
         report.table(heapRows);
         report.add("");
+        List<String[]> storeRows = new ArrayList<>();
+        storeRows.add(row("Event store on disk", "MB"));
+        for (int i = 0; i < imports.size(); i++) {
+            EndToEndImport.Outcome outcome = imports.get(i);
+            storeRows.add(row("Largest during the " + names[i] + " import, sampled every 200 ms",
+                    mb(outcome.storePeakBytes() / 1048576.0)));
+            storeRows.add(row("When all of the " + names[i] + " import's members are searchable",
+                    mb(outcome.storeEndBytes() / 1048576.0)));
+        }
+        report.table(storeRows);
+        report.add("");
         var result = f.first().result();
         report.add("Conditions:");
         report.add("");

@@ -2,7 +2,7 @@ package org.jekafo.benchmark;
 
 import org.jekafo.app.JekafoApplication;
 import org.jekafo.app.census.CensusImport;
-import org.jekafo.app.health.ProjectionProgress;
+import org.jekafo.app.platform.health.ProjectionProgress;
 import org.jekafo.elasticsearch.local.LocalElasticsearch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -4,11 +4,12 @@ import org.axonframework.common.IdentifierFactory;
 import org.jekafo.api.common.Channel;
 import org.jekafo.api.common.Refusal;
 import org.jekafo.api.orgunit.OrgUnitLevel;
-import org.jekafo.app.config.CommandSender;
-import org.jekafo.app.config.CommandSender.CommandContext;
-import org.jekafo.app.config.Refusals;
-import org.jekafo.app.security.ActingPrincipal;
+import org.jekafo.app.platform.messaging.CommandSender;
+import org.jekafo.app.platform.messaging.CommandSender.CommandContext;
+import org.jekafo.app.platform.messaging.Refusals;
+import org.jekafo.app.platform.gate.ActingPrincipal;
 import org.jekafo.command.orgunit.OrgUnitDirectory;
+import org.jekafo.command.personaldata.PersonalDataKeys;
 import org.jekafo.command.orgunit.OrgUnitEntry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -53,27 +54,34 @@ public class CensusImport {
 
     private final CommandSender sender;
     private final OrgUnitDirectory units;
+    private final PersonalDataKeys keys;
     private final ActingPrincipal operator;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
     private final int blockSize;
+    private final boolean transactionPerLine;
 
     /**
-     * @param blockSize lines registered per database transaction; 1 where the events are not stored in that
-     *                  database (Axon Server), since the event store's commit would not wait for it
+     * @param blockSize          lines whose keys are committed together and, unless {@code transactionPerLine},
+     *                           registered in one database transaction
+     * @param transactionPerLine each line in a transaction of its own: where the events are not stored in that
+     *                           database (Axon Server), since the event store's commit would not wait for it
      * @param operator  who runs the import on the server (the events record {@code import:<operator>}, role SYSTEM)
      */
-    CensusImport(CommandSender sender, OrgUnitDirectory units,
+    CensusImport(CommandSender sender, OrgUnitDirectory units, PersonalDataKeys keys,
                  @Value("${jekafo.import.operator:${user.name}}") String operator,
                  PlatformTransactionManager transactionManager,
-                 @Value("${jekafo.import.block-size:200}") int blockSize) {
+                 @Value("${jekafo.import.block-size:200}") int blockSize,
+                 @Value("${jekafo.import.transaction-per-line:false}") boolean transactionPerLine) {
         this.sender = sender;
         this.units = units;
+        this.keys = keys;
         this.operator = ActingPrincipal.system("import:" + operator);
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoints = new TransactionTemplate(transactionManager);
         this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.blockSize = Math.max(1, blockSize);
+        this.transactionPerLine = transactionPerLine;
     }
 
     /** One refused line: its number in the file (the header is line 1), card number and refusal. */
@@ -182,15 +190,26 @@ public class CensusImport {
         if (lines.isEmpty()) {
             return;
         }
-        if (lines.size() == 1) {
-            tally.record(lines.get(0), refusedAsRejection(() -> send(lines.get(0), context)));
+        // the members' keys are committed first, in one transaction, before any of their events can be stored
+        List<String> memberIds = lines.stream().map(line -> IdentifierFactory.getInstance().generateIdentifier()).toList();
+        keys.prepare(memberIds);
+        if (lines.size() == 1 || transactionPerLine) {
+            for (int i = 0; i < lines.size(); i++) {
+                String memberId = memberIds.get(i);
+                CensusLine line = lines.get(i);
+                tally.record(line, refusedAsRejection(() -> send(line, memberId, context)));
+            }
             return;
         }
         List<Outcome> outcomes;
         try {
             outcomes = transactions.execute(status -> {
                 List<Outcome> sent = new ArrayList<>(lines.size());
-                lines.forEach(line -> sent.add(refusedAsRejection(() -> savepoints.execute(savepoint -> send(line, context)))));
+                for (int i = 0; i < lines.size(); i++) {
+                    CensusLine line = lines.get(i);
+                    String memberId = memberIds.get(i);
+                    sent.add(refusedAsRejection(() -> savepoints.execute(savepoint -> send(line, memberId, context))));
+                }
                 return sent;
             });
         } catch (RuntimeException failed) {
@@ -257,8 +276,7 @@ public class CensusImport {
     }
 
     /** Sends the line's command; a refusal is thrown. */
-    private Outcome send(CensusLine line, CommandContext context) {
-        String memberId = IdentifierFactory.getInstance().generateIdentifier();
+    private Outcome send(CensusLine line, String memberId, CommandContext context) {
         Object result = sender.send(line.toCommand(memberId), new CommandContext(context.principal(),
                 context.channel(), context.correlationId(), "import:" + sha256(line.raw()), null));
         return new Outcome(memberId.equals(result) ? Kind.REGISTERED : Kind.ALREADY_IMPORTED, null);

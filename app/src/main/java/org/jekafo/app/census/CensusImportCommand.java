@@ -1,6 +1,6 @@
 package org.jekafo.app.census;
 
-import org.jekafo.app.security.ActingPrincipal;
+import org.jekafo.app.platform.gate.ActingPrincipal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

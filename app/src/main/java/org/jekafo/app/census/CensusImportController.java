@@ -1,10 +1,10 @@
 package org.jekafo.app.census;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jekafo.app.security.AccessRefusedException;
-import org.jekafo.app.security.ActingPrincipal;
-import org.jekafo.app.security.PrincipalProvider;
-import org.jekafo.app.security.Role;
+import org.jekafo.app.platform.gate.AccessRefusedException;
+import org.jekafo.app.platform.gate.ActingPrincipal;
+import org.jekafo.app.platform.gate.PrincipalProvider;
+import org.jekafo.app.platform.gate.Role;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;

@@ -1,7 +1,7 @@
 package org.jekafo.app.census;
 
 import org.jekafo.app.census.CensusImportView.State;
-import org.jekafo.app.security.ActingPrincipal;
+import org.jekafo.app.platform.gate.ActingPrincipal;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package org.jekafo.app.census;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jekafo.app.security.ActingPrincipal;
-import org.jekafo.app.security.Role;
-import org.jekafo.app.security.SigningKey;
-import org.jekafo.app.security.TokenMinter;
+import org.jekafo.app.platform.gate.ActingPrincipal;
+import org.jekafo.app.platform.gate.Role;
+import org.jekafo.app.platform.identity.SigningKey;
+import org.jekafo.app.platform.identity.TokenMinter;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -6,7 +6,7 @@ import org.jekafo.api.census.CensusImportCompletedEvent;
 import org.jekafo.api.census.CensusImportStartedEvent;
 import org.jekafo.app.IntegrationTest;
 import org.jekafo.app.TestApi;
-import org.jekafo.app.security.ActingPrincipal;
+import org.jekafo.app.platform.gate.ActingPrincipal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package org.jekafo.app.census;
 
 import org.jekafo.app.IntegrationTest;
+import org.jekafo.app.TestAxonServer;
+import org.junit.jupiter.api.Assumptions;
 import org.jekafo.app.TestApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -101,6 +103,7 @@ class CensusImportTest extends IntegrationTest {
 
     @Test
     void refusedLinesLeaveNoHoleInTheEventStoresGlobalIndex() {
+        Assumptions.assumeFalse(TestAxonServer.profileActive(), "Axon Server's event store is not in the database");
         // a hole is a global index taken by an insert that was rolled back: every tracking token would carry it
         Map<String, Object> stored = jdbc.queryForMap("select count(*) as events, max(globalIndex) as head "
                 + "from DomainEventEntry where globalIndex > ?", headBefore);

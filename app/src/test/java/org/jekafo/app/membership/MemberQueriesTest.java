@@ -158,6 +158,7 @@ class MemberQueriesTest extends IntegrationTest {
         List<Object> seen = new ArrayList<>();
         List<Integer> pageSizes = new ArrayList<>();
         List<Boolean> hasNext = new ArrayList<>();
+        List<Boolean> hasPrevious = new ArrayList<>();
         String after = null;
         do {
             Map<String, Object> page = api.members(Map.of("name", lastName), 5, after);
@@ -167,12 +168,16 @@ class MemberQueriesTest extends IntegrationTest {
             edges.forEach(edge -> seen.add(((Map<String, Object>) edge.get("node")).get("id")));
             pageSizes.add(edges.size());
             hasNext.add((Boolean) pageInfo.get("hasNextPage"));
+            hasPrevious.add((Boolean) pageInfo.get("hasPreviousPage"));
+            assertThat(pageInfo.get("startCursor")).isEqualTo(edges.get(0).get("cursor"));
+            assertThat(pageInfo.get("endCursor")).isEqualTo(edges.get(edges.size() - 1).get("cursor"));
             after = (String) pageInfo.get("endCursor");
             assertThat(pageSizes).as("pages so far").hasSizeLessThanOrEqualTo(3);
         } while (hasNext.get(hasNext.size() - 1));
 
         assertThat(pageSizes).containsExactly(5, 5, 2);
         assertThat(hasNext).containsExactly(true, true, false);
+        assertThat(hasPrevious).containsExactly(false, true, true);
         assertThat(seen).containsExactlyElementsOf(PEOPLE.stream().map(Person::firstName)
                 .sorted(Comparator.comparing(TextFolding::fold)).map(name -> registered.get(name).get("id")).toList());
     }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.graphql.ResponseError;
 
 import javax.sql.DataSource;
@@ -45,6 +47,8 @@ class PersonalDataErasureTest extends IntegrationTest {
 
     private static final String ERASED = "effacé";
 
+    @Autowired
+    Environment environment;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -107,9 +111,12 @@ class PersonalDataErasureTest extends IntegrationTest {
     void clearTextIsNowhereInTheDatabase() {
         String database = databaseText();
 
-        assertThat(database).as("positive control: the card number and the reason are stored in clear")
-                .contains(((String) erased.get("cardNumber")).toLowerCase(Locale.ROOT))
-                .contains("demande de l'intéressée");
+        assertThat(database).as("positive control: the card number is stored in clear")
+                .contains(((String) erased.get("cardNumber")).toLowerCase(Locale.ROOT));
+        if (!environment.acceptsProfiles(Profiles.of("axonserver"))) {
+            assertThat(database).as("positive control: the events, with the reason in clear, are in the database")
+                    .contains("demande de l'intéressée");
+        }
         clearText().forEach(value -> assertThat(database).as("database").doesNotContain(value));
     }
 
@@ -261,8 +268,11 @@ class PersonalDataErasureTest extends IntegrationTest {
                     tables.add(rows.getString("TABLE_NAME"));
                 }
             }
-            assertThat(tables).extracting(t -> t.toLowerCase(Locale.ROOT)).contains("domainevententry", "tokenentry",
+            assertThat(tables).extracting(t -> t.toLowerCase(Locale.ROOT)).contains("tokenentry",
                     "member_directory", "personal_data_key", "processed_command");
+            if (!environment.acceptsProfiles(Profiles.of("axonserver"))) {
+                assertThat(tables).extracting(t -> t.toLowerCase(Locale.ROOT)).contains("domainevententry");
+            }
             for (String table : tables) {
                 try (Statement statement = connection.createStatement();
                      ResultSet rows = statement.executeQuery("select * from " + quote + table + quote)) {

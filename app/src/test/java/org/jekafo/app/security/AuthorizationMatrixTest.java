@@ -1,5 +1,10 @@
 package org.jekafo.app.security;
 
+import org.jekafo.app.platform.gate.AccessRefusedException;
+import org.jekafo.app.platform.gate.AccessRules;
+import org.jekafo.app.platform.gate.ActingPrincipal;
+import org.jekafo.app.platform.gate.Role;
+
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -25,12 +30,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jekafo.app.security.Role.ADMIN;
-import static org.jekafo.app.security.Role.AUDITOR;
-import static org.jekafo.app.security.Role.CHAPTER_OFFICER;
-import static org.jekafo.app.security.Role.EXECUTIVE_BUREAU;
-import static org.jekafo.app.security.Role.FIELD_AGENT;
-import static org.jekafo.app.security.Role.MEMBER;
+import static org.jekafo.app.platform.gate.Role.ADMIN;
+import static org.jekafo.app.platform.gate.Role.AUDITOR;
+import static org.jekafo.app.platform.gate.Role.CHAPTER_OFFICER;
+import static org.jekafo.app.platform.gate.Role.EXECUTIVE_BUREAU;
+import static org.jekafo.app.platform.gate.Role.FIELD_AGENT;
+import static org.jekafo.app.platform.gate.Role.MEMBER;
 
 /**
  * Every operation of the schema, run by every role, against a member or unit inside and outside the caller's
@@ -42,7 +47,7 @@ import static org.jekafo.app.security.Role.MEMBER;
 class AuthorizationMatrixTest extends IntegrationTest {
 
     /** Who may, inside and outside their reach: M member, F field agent, C chapter officer, B bureau, A auditor, D admin. */
-    private static final Map<String, Expectation> EXPECTED = Map.ofEntries(
+    static final Map<String, Expectation> EXPECTED = Map.ofEntries(
             expect("Query.me", "M F C B A D", "M F C B A D"),
             expect("Query.trades", "M F C B A D", "M F C B A D"),
             expect("Query.orgUnit", "M F C B A D", "M F C B A D"),
@@ -100,6 +105,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     @Autowired
     GraphQlSource graphQlSource;
+    @Autowired
+    AccessRules accessRules;
 
     @Test
     void everyOperationOfTheSchemaHasExactlyOneRuleAndOneLineInThisMatrix() {
@@ -109,7 +116,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .forEach(field -> withSubscriptions.add("Subscription." + field.getName()));
 
         // subscriptions run over SSE, not in this matrix: CensusImportServerTest checks theirs
-        assertThat(new TreeSet<>(AccessRules.operations())).as("rules of AccessRules").isEqualTo(withSubscriptions);
+        assertThat(new TreeSet<>(accessRules.operations())).as("rules of AccessRules").isEqualTo(withSubscriptions);
         assertThat(new TreeSet<>(EXPECTED.keySet())).as("lines of this matrix").isEqualTo(operations);
         assertThat(new TreeSet<>(DOCUMENTS.keySet())).as("documents of this matrix").isEqualTo(operations);
     }
@@ -200,7 +207,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     }
 
     /** The members and units the cases act on; a member mutation gets a member of its own, so cases do not interfere. */
-    private static final class Fixtures {
+    static final class Fixtures {
 
         private final TestApi bureau;
         private final String segouUnit;
@@ -281,7 +288,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
     }
 
-    private record Expectation(Set<Role> inReach, Set<Role> outOfReach) {
+    record Expectation(Set<Role> inReach, Set<Role> outOfReach) {
     }
 
     private static Map.Entry<String, Expectation> expect(String operation, String inReach, String outOfReach) {

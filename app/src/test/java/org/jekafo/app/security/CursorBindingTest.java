@@ -1,5 +1,8 @@
 package org.jekafo.app.security;
 
+import org.jekafo.app.platform.gate.ActingPrincipal;
+import org.jekafo.app.platform.gate.Role;
+
 import org.jekafo.app.IntegrationTest;
 import org.jekafo.app.TestApi;
 import org.jekafo.app.TestData;

@@ -89,11 +89,13 @@ class PersonalDataAccessTest extends IntegrationTest {
         api.mutateMember("changeMemberPhone", Map.of("memberId", memberId, "phone", TestData.uniquePhone()));
 
         List<Map<String, Object>> history = api.as(AUDITOR).runText("query($id: ID!) { memberHistory(id: $id) "
-                + "{ changes { field value } } }", Map.of("id", memberId)).data("memberHistory");
+                + "{ changes { field value previousValue } } }", Map.of("id", memberId)).data("memberHistory");
 
         assertThat(history).flatExtracting(entry -> (List<?>) entry.get("changes")).map(c -> (Map<?, ?>) c)
                 .filteredOn(change -> change.get("field").equals("phone"))
-                .hasSize(2).allSatisfy(change -> assertThat(change.get("value")).asString().contains("••••"));
+                .hasSize(2).allSatisfy(change -> assertThat(change.get("value")).asString().contains("••••"))
+                .last().satisfies(change -> assertThat(change.get("previousValue")).asString().contains("••••")
+                        .isNotEqualTo(phone));
     }
 
     @Test

@@ -15,6 +15,8 @@ public final class RefusalCodes {
     public static final String ORG_UNIT_CLOSED = "ORG_UNIT_CLOSED";
     public static final String INVALID_CARD_NUMBER = "INVALID_CARD_NUMBER";
     public static final String DUPLICATE_CARD_NUMBER = "DUPLICATE_CARD_NUMBER";
+    /** A card number allocated by the command was given elsewhere meanwhile; retried by the sender, not shown. */
+    public static final String CARD_NUMBER_RACE = "CARD_NUMBER_RACE";
     public static final String DUPLICATE_NATIONAL_ID = "DUPLICATE_NATIONAL_ID";
     public static final String POSSIBLE_DUPLICATE = "POSSIBLE_DUPLICATE";
     public static final String ILLEGAL_STATUS_TRANSITION = "ILLEGAL_STATUS_TRANSITION";

@@ -14,19 +14,28 @@ import org.jekafo.api.membership.MemberSuspendedEvent;
 import org.jekafo.api.membership.MemberTransferredEvent;
 import org.jekafo.api.orgunit.OrgUnitCreatedEvent;
 import org.jekafo.api.orgunit.OrgUnitLevel;
+import org.jekafo.command.common.CommandRefusedException;
+import org.jekafo.command.common.RefusalCodes;
 import org.jekafo.command.personaldata.DeadRowCleaner;
 import org.jekafo.command.personaldata.PersonalDataKeys;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.jekafo.command.common.WrittenWithTheEvents;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,9 +45,11 @@ import java.util.regex.Pattern;
  * constraints enforce the unique card number and national ID. Its handlers run in a subscribing processor,
  * inside the transaction that appends the event: when two requests race for the same card number, the second
  * insert fails and its whole command is refused with nothing stored. An erasure of personal data destroys the
- * member's key and wipes its name key and national ID here, in the same transaction.
+ * member's key and wipes its name key and national ID here, in the same transaction. A new row is unconfirmed
+ * until {@link MemberDirectoryReconciliation} reads its event back from the event store.
  */
 @Component
+@WrittenWithTheEvents
 @ProcessingGroup(JdbcMemberDirectory.PROCESSING_GROUP)
 class JdbcMemberDirectory implements MemberDirectory {
 
@@ -48,6 +59,8 @@ class JdbcMemberDirectory implements MemberDirectory {
     private static final String CARD_CONSTRAINT = "uk_member_card_number";
     private static final String NATIONAL_ID_CONSTRAINT = "uk_member_national_id";
 
+    /** The key of this transaction's allocated card numbers among its resources. */
+    private final Object allocatedNumbers = new Object();
     private final JdbcTemplate jdbc;
     private final PersonalDataKeys keys;
     private final DeadRowCleaner cleaner;
@@ -139,7 +152,33 @@ class JdbcMemberDirectory implements MemberDirectory {
                 jdbc.update("update card_number_counter set last_number = ? where prefix = ?", next, regionCode);
             }
         }
-        return String.format("%s-%06d", regionCode, next);
+        String allocated = String.format("%s-%06d", regionCode, next);
+        allocatedInThisTransaction().ifPresent(numbers -> numbers.add(allocated));
+        return allocated;
+    }
+
+    /**
+     * The card numbers this transaction allocated (not given): when one turns out taken at insert, another
+     * transaction gave it explicitly while this one ran (a census line with that number, on another instance);
+     * the command is refused as a race, which its sender retries with the next number.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<Set<String>> allocatedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        Object bound = TransactionSynchronizationManager.getResource(allocatedNumbers);
+        if (bound == null) {
+            bound = new HashSet<String>();
+            TransactionSynchronizationManager.bindResource(allocatedNumbers, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(allocatedNumbers);
+                }
+            });
+        }
+        return Optional.of((Set<String>) bound);
     }
 
     @EventHandler
@@ -153,11 +192,16 @@ class JdbcMemberDirectory implements MemberDirectory {
     void on(MemberRegisteredEvent event) {
         try {
             jdbc.update("insert into member_directory (member_id, card_number, national_id, name_key, local_unit_id, "
-                            + "status) values (?, ?, ?, ?, ?, ?)", event.memberId(), event.cardNumber(), event.nationalId(),
-                    NameKey.of(event.lastName(), event.firstName(), event.birthYear()), event.localUnitId(),
-                    MemberStatus.ACTIVE.name());
+                            + "status, confirmed, written_at) values (?, ?, ?, ?, ?, ?, false, ?)", event.memberId(),
+                    event.cardNumber(), event.nationalId(), NameKey.of(event.lastName(), event.firstName(),
+                            event.birthYear()), event.localUnitId(), MemberStatus.ACTIVE.name(), Timestamp.from(Instant.now()));
         } catch (DuplicateKeyException race) {
-            throw refusal(race, event.cardNumber(), event.nationalId());
+            RuntimeException refusal = refusal(race, event.cardNumber(), event.nationalId());
+            boolean allocatedHere = allocatedInThisTransaction().map(numbers -> numbers.contains(event.cardNumber()))
+                    .orElse(false);
+            throw allocatedHere && refusal instanceof CommandRefusedException refused
+                    && RefusalCodes.DUPLICATE_CARD_NUMBER.equals(refused.refusal().code())
+                    ? MemberDirectory.cardNumberRace(event.cardNumber()) : refusal;
         }
     }
 

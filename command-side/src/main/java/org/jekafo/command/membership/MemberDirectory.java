@@ -1,6 +1,7 @@
 package org.jekafo.command.membership;
 
 import org.jekafo.command.common.CommandRefusedException;
+import org.jekafo.command.common.RefusalCodes;
 
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,12 @@ public interface MemberDirectory {
     }
 
     /** The refusal of a card number another member holds: found by the check, or by the insert that lost a race. */
+    /** A card number allocated here was given explicitly elsewhere meanwhile: the sender retries (CommandSender). */
+    static CommandRefusedException cardNumberRace(String cardNumber) {
+        return new CommandRefusedException(RefusalCodes.CARD_NUMBER_RACE, "cardNumber",
+                "Le numéro de carte « " + cardNumber + " » vient d'être attribué ailleurs ; réessayez.");
+    }
+
     static CommandRefusedException cardNumberTaken(String cardNumber) {
         return new CommandRefusedException(DUPLICATE_CARD_NUMBER, "cardNumber",
                 "Le numéro de carte « " + cardNumber + " » est déjà attribué.");

@@ -9,6 +9,7 @@ import org.jekafo.api.orgunit.OrgUnitMovedEvent;
 import org.jekafo.api.orgunit.OrgUnitRenamedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.jekafo.command.common.WrittenWithTheEvents;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * subscribing processor: they run in the transaction that appends the events, so the table never lags.
  */
 @Component
+@WrittenWithTheEvents
 @ProcessingGroup(JdbcOrgUnitDirectory.PROCESSING_GROUP)
 class JdbcOrgUnitDirectory implements OrgUnitDirectory {
 

@@ -1,147 +1,167 @@
 package org.jekafo.command.personaldata;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The keys in their own table, {@code personal_data_key}, written through Spring's JDBC support so that a key
- * is created and destroyed in the transaction of the command that needs it. Keys are kept in a bounded memory
- * cache only once their transaction has committed (a key of a rolled-back transaction must never be used
- * again), and evicted once an erasure has committed. A read that began before an eviction does not put its
- * key back: every eviction moves a counter, and a key is cached only if the counter has not moved since it
- * was read.
+ * The keys in their own table, {@code personal_data_key}.
+ *
+ * <p><b>Created first, on their own connection.</b> A new key is inserted and committed through
+ * {@code committedWrites}, a connection of its own, before the event that needs it is stored: the event store
+ * (the same database, or Axon Server, which commits independently) can then never hold an event whose key is
+ * not there yet, and a projection on any instance finds the key of every event it reads.
+ *
+ * <p><b>Erased is a row, not an absence.</b> Destroying a key empties its secret and stamps
+ * {@code destroyed_at}, in the transaction of the erasure. A subject with no row is not erased: reading its
+ * data fails ({@link MissingPersonalDataKeyException}) rather than showing it as erased.
+ *
+ * <p><b>No key outlives its transaction in memory.</b> Another instance may destroy a key at any moment; a
+ * key is therefore remembered only for the rest of the current transaction (a projection's batch, a command),
+ * and read again from the table by the next one.
  */
-@Component
 class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     static final String ALGORITHM = "AES";
     private static final int KEY_BYTES = 32;
-    private static final int CACHE_SIZE = 10_000;
+    private static final String INSERT_UNLESS_EXISTS = "insert into personal_data_key (subject_id, secret, created_at) "
+            + "select ?, ?, ? where not exists (select 1 from personal_data_key where subject_id = ?)";
 
     private final JdbcTemplate jdbc;
+    private final DataSource committedWrites;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, SecretKey> cache = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SecretKey> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
-    /** Guarded by {@code cache}. */
-    private long evictions;
-
-    JdbcPersonalDataKeys(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+    /** The key of this object's per-transaction memory among the transaction's resources. */
+    private final Object transactionMemory = new Object();
 
     /**
-     * The subject's key, created if it has none. A subject's key is almost always needed first by its first
-     * event (a registration), when there is none yet: so the key is offered in one statement that inserts it
-     * unless one exists, and only when one does is it read.
+     * @param jdbc            reads and erasures, in the current transaction
+     * @param committedWrites where new keys are inserted and committed at once: not the connection of the
+     *                        current transaction (a pool of its own in the application)
      */
+    JdbcPersonalDataKeys(JdbcTemplate jdbc, DataSource committedWrites) {
+        this.jdbc = jdbc;
+        this.committedWrites = committedWrites;
+    }
+
     @Override
     public SecretKey keyFor(String subjectId) {
-        synchronized (cache) {
-            SecretKey cached = cache.get(subjectId);
-            if (cached != null) {
-                return cached;
-            }
+        Optional<Optional<SecretKey>> known = read(subjectId);
+        if (known.isPresent()) {
+            return known.get().orElseThrow(() -> new IllegalStateException(
+                    "the personal data of " + subjectId + " was erased: nothing can be encrypted for it any more"));
         }
-        return createUnlessExists(subjectId).or(() -> existingKey(subjectId)).orElseThrow(() ->
-                new IllegalStateException("the personal-data key of " + subjectId + " vanished while it was read"));
+        prepare(List.of(subjectId));
+        return read(subjectId).flatMap(key -> key).orElseThrow(() -> new IllegalStateException(
+                "the personal-data key of " + subjectId + " was destroyed while it was created"));
+    }
+
+    @Override
+    public void prepare(Collection<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = committedWrites.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_UNLESS_EXISTS)) {
+                for (String subjectId : subjectIds) {
+                    byte[] secret = new byte[KEY_BYTES];
+                    random.nextBytes(secret);
+                    insert.setString(1, subjectId);
+                    insert.setBytes(2, secret);
+                    insert.setTimestamp(3, now);
+                    insert.setString(4, subjectId);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store new personal-data keys", e);
+        }
     }
 
     @Override
     public Optional<SecretKey> existingKey(String subjectId) {
-        long seen;
-        synchronized (cache) {
-            SecretKey cached = cache.get(subjectId);
-            if (cached != null) {
-                return Optional.of(cached);
-            }
-            seen = evictions;
-        }
-        List<byte[]> secrets = jdbc.query("select secret from personal_data_key where subject_id = ?",
-                (rs, i) -> rs.getBytes(1), subjectId);
-        if (secrets.isEmpty()) {
-            return Optional.empty();
-        }
-        SecretKey key = new SecretKeySpec(secrets.get(0), ALGORITHM);
-        rememberAfterCommit(subjectId, key, seen);
-        return Optional.of(key);
+        return read(subjectId).orElseThrow(() -> new MissingPersonalDataKeyException(subjectId));
     }
 
     @Override
     public void destroy(String subjectId) {
-        jdbc.update("delete from personal_data_key where subject_id = ?", subjectId);
-        evict(subjectId);
-        afterCommit(() -> evict(subjectId));
+        Timestamp now = Timestamp.from(Instant.now());
+        int emptied = jdbc.update("update personal_data_key set secret = null, destroyed_at = ? "
+                + "where subject_id = ? and destroyed_at is null", now, subjectId);
+        if (emptied == 0) {
+            jdbc.update("insert into personal_data_key (subject_id, secret, created_at, destroyed_at) select ?, null, ?, ? "
+                    + "where not exists (select 1 from personal_data_key where subject_id = ?)", subjectId, now, now, subjectId);
+        }
+        memory().ifPresent(keys -> keys.put(subjectId, Optional.empty()));
     }
 
-    /** Whether the key is in the memory cache (for tests of the caching rules). */
-    boolean isCached(String subjectId) {
-        synchronized (cache) {
-            return cache.containsKey(subjectId);
-        }
+    @Override
+    public boolean isDestroyed(String subjectId) {
+        return read(subjectId).map(Optional::isEmpty).orElse(false);
     }
 
-    private Optional<SecretKey> createUnlessExists(String subjectId) {
-        long seen;
-        synchronized (cache) {
-            seen = evictions;
+    /**
+     * What the table says of the subject: empty when it has no row; an empty key when it was destroyed.
+     * Remembered for the rest of the current transaction.
+     */
+    private Optional<Optional<SecretKey>> read(String subjectId) {
+        Optional<Map<String, Optional<SecretKey>>> memory = memory();
+        Optional<SecretKey> remembered = memory.map(keys -> keys.get(subjectId)).orElse(null);
+        if (remembered != null) {
+            return Optional.of(remembered);
         }
-        byte[] secret = new byte[KEY_BYTES];
-        random.nextBytes(secret);
-        int inserted = jdbc.update("insert into personal_data_key (subject_id, secret, created_at) select ?, ?, ? "
-                        + "where not exists (select 1 from personal_data_key where subject_id = ?)", subjectId, secret,
-                Timestamp.from(Instant.now()), subjectId);
-        if (inserted == 0) {
+        List<Optional<SecretKey>> rows = jdbc.query("select secret from personal_data_key where subject_id = ?",
+                (rs, i) -> Optional.ofNullable(rs.getBytes(1)).map(secret -> (SecretKey) new SecretKeySpec(secret, ALGORITHM)),
+                subjectId);
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        SecretKey key = new SecretKeySpec(secret, ALGORITHM);
-        rememberAfterCommit(subjectId, key, seen);
-        return Optional.of(key);
+        memory.ifPresent(keys -> keys.put(subjectId, rows.get(0)));
+        return Optional.of(rows.get(0));
     }
 
-    private void rememberAfterCommit(String subjectId, SecretKey key, long seenEvictions) {
-        afterCommit(() -> {
-            synchronized (cache) {
-                if (evictions == seenEvictions) {
-                    cache.put(subjectId, key);
-                }
+    /** The current transaction's memory of keys; none outside a transaction. */
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Optional<SecretKey>>> memory() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        Object bound = TransactionSynchronizationManager.getResource(transactionMemory);
+        if (bound != null) {
+            return Optional.of((Map<String, Optional<SecretKey>>) bound);
+        }
+        Map<String, Optional<SecretKey>> keys = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(transactionMemory, keys);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(transactionMemory);
             }
         });
-    }
-
-    private void evict(String subjectId) {
-        synchronized (cache) {
-            cache.remove(subjectId);
-            evictions++;
-        }
-    }
-
-    /** Runs the action once the current transaction has committed; at once when there is no transaction. */
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
+        return Optional.of(keys);
     }
 }

@@ -1,27 +1,43 @@
 package org.jekafo.command.personaldata;
 
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.annotation.Qualifier;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the {@link PersonalDataSerializer} as Axon's {@code eventSerializer}: Axon's auto-configuration then
- * leaves out its own and hands this one to the configuration, so the JDBC event store (default and
- * {@code postgres} profiles) and Axon Server's event store ({@code axonserver} profile) both store events
- * through it. It wraps the general serializer, which the settings make Jackson.
+ * The keys of personal data, which the {@link PersonalDataSerializer} inside Axon's {@code eventSerializer} uses
+ * (see {@code eventstore.EventSerializerConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class PersonalDataConfiguration {
 
-    @Bean
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer(Serializer serializer, PersonalDataKeys keys) {
-        if (!(serializer instanceof JacksonSerializer jackson)) {
-            throw new IllegalStateException("events need the Jackson serializer (axon.serializer.general: jackson), not "
-                    + serializer.getClass().getName());
+    /**
+     * The keys, read in the current transaction and created on a small pool of their own (two connections to
+     * the same database), so that a new key is committed before any event that needs it can be stored, and a
+     * command thread never waits for a second connection of the main pool while holding one.
+     */
+    @Bean(destroyMethod = "")
+    JdbcPersonalDataKeys personalDataKeys(JdbcTemplate jdbc, KeyPool pool) {
+        return new JdbcPersonalDataKeys(jdbc, pool.dataSource());
+    }
+
+    @Bean(destroyMethod = "close")
+    KeyPool personalDataKeyPool(DataSourceProperties database) {
+        HikariDataSource keys = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        keys.setPoolName("personal-data-keys");
+        keys.setMaximumPoolSize(2);
+        keys.setMinimumIdle(0);
+        keys.setAutoCommit(true);
+        return new KeyPool(keys);
+    }
+
+    /** The key pool, wrapped so that it is not a second {@code DataSource} bean (Boot configures the one). */
+    record KeyPool(HikariDataSource dataSource) implements AutoCloseable {
+        @Override
+        public void close() {
+            dataSource.close();
         }
-        return new PersonalDataSerializer(jackson, keys);
     }
 }

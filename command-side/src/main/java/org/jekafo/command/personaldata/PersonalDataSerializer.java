@@ -15,6 +15,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.jekafo.api.common.DataSubject;
 import org.jekafo.api.common.PersonalData;
+import org.jekafo.api.common.StableNames;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -32,7 +33,8 @@ import java.util.Optional;
  * The event serializer: Jackson, except that the {@link PersonalData} components of a record are stored
  * encrypted with the key of its {@link DataSubject} (crypto-shredding). Each such field becomes the text
  * {@code jekafo:enc:v1:} + Base64(IV ‖ AES-256-GCM ciphertext of the field's JSON), authenticated with the
- * subject id; the serialized type stays the event's class and metadata is untouched. When the subject's key
+ * subject id; fields are named as stored ({@code @JsonProperty}); the serialized type stays the event's class (the
+ * {@code eventstore.StableNameSerializer} around it stores the stable name) and metadata is untouched. When the subject's key
  * has been destroyed, text fields read {@link PersonalData#ERASED} and other fields {@code null}. Values
  * without the marker (events stored before encryption) are read as they are.
  */
@@ -181,7 +183,7 @@ public class PersonalDataSerializer implements Serializer {
         }
     }
 
-    /** The personal components of a record type, whether each is text, and the component naming the subject. */
+    /** The stored names of a record type's personal components, whether each is text, and the one naming the subject. */
     private record PersonalFields(String subject, List<String> names, List<Boolean> textual) {
 
         static Optional<PersonalFields> of(Class<?> type) {
@@ -193,10 +195,10 @@ public class PersonalDataSerializer implements Serializer {
             List<Boolean> textual = new ArrayList<>();
             for (var component : type.getRecordComponents()) {
                 if (component.isAnnotationPresent(DataSubject.class)) {
-                    subject = component.getName();
+                    subject = StableNames.fieldName(component);
                 }
                 if (component.isAnnotationPresent(PersonalData.class)) {
-                    names.add(component.getName());
+                    names.add(StableNames.fieldName(component));
                     textual.add(component.getType() == String.class);
                 }
             }

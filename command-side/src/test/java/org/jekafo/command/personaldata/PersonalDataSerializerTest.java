@@ -6,6 +6,7 @@ import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jekafo.api.common.Gender;
 import org.jekafo.api.common.PersonalData;
@@ -15,14 +16,11 @@ import org.jekafo.api.membership.MemberRegisteredEvent;
 import org.jekafo.api.membership.MemberTradesChangedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +40,7 @@ class PersonalDataSerializerTest {
             LocalDate.of(2024, 3, 1), false);
 
     private JacksonSerializer jackson;
+    private JdbcDataSource dataSource;
     private JdbcTemplate jdbc;
     private TransactionTemplate transactions;
     private JdbcPersonalDataKeys keys;
@@ -51,15 +50,14 @@ class PersonalDataSerializerTest {
     void keyTable() throws Exception {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        try (Connection connection = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(connection,
-                    new ClassPathResource("db/migration/h2/V4__personal_data_keys.sql"));
-        }
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2", "classpath:db/migration/common")
+                .load().migrate();
+        this.dataSource = dataSource;
         jdbc = new JdbcTemplate(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         jackson = JacksonSerializer.builder().objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
                 .build();
-        keys = new JdbcPersonalDataKeys(jdbc);
+        keys = new JdbcPersonalDataKeys(jdbc, dataSource);
         serializer = new PersonalDataSerializer(jackson, keys);
     }
 
@@ -147,54 +145,73 @@ class PersonalDataSerializerTest {
     }
 
     @Test
-    void keyIsCreatedOnceAndCachedAfterCommit() {
+    void keyIsCreatedOnce() {
         store(AWA);
         store(new MemberPhoneChangedEvent(MEMBER, "+22366001122"));
 
         assertThat(jdbc.queryForObject("select count(*) from personal_data_key where subject_id = ?", Integer.class,
                 MEMBER)).isEqualTo(1);
-        assertThat(keys.isCached(MEMBER)).isTrue();
     }
 
     @Test
-    void keyOfARolledBackTransactionIsNeitherStoredNorCached() {
+    void keyIsCommittedBeforeTheTransactionThatStoresTheEventEnds() {
         transactions.executeWithoutResult(status -> {
             serializer.serialize(AWA, byte[].class);
-            assertThat(keys.isCached(MEMBER)).isFalse();
+            JdbcTemplate otherConnection = new JdbcTemplate(dataSource);
+            assertThat(otherConnection.queryForObject("select count(*) from personal_data_key where subject_id = ?",
+                    Integer.class, MEMBER)).isEqualTo(1);
             status.setRollbackOnly();
         });
 
-        assertThat(keys.isCached(MEMBER)).isFalse();
-        assertThat(keys.existingKey(MEMBER)).isEmpty();
+        assertThat(keys.existingKey(MEMBER)).isPresent();
     }
 
     @Test
-    void destroyedKeyIsEvictedFromTheCache() {
+    void erasureIsRecordedAsAnEmptiedRowNotAMissingOne() {
         store(AWA);
 
         transactions.executeWithoutResult(status -> keys.destroy(MEMBER));
 
-        assertThat(keys.isCached(MEMBER)).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from personal_data_key where subject_id = ? and secret is null "
+                + "and destroyed_at is not null", Integer.class, MEMBER)).isEqualTo(1);
+        assertThat(keys.isDestroyed(MEMBER)).isTrue();
         assertThat(keys.existingKey(MEMBER)).isEmpty();
     }
 
     @Test
-    void keyReadBeforeAnErasureIsNotCachedWhenItsTransactionCommitsAfterTheErasure() {
-        store(AWA);
-        JdbcPersonalDataKeys keysWithEmptyCache = new JdbcPersonalDataKeys(jdbc);
+    void subjectWithoutAnyKeyRowIsNeverReadAsErased() {
+        SerializedObject<byte[]> registered = store(AWA);
+        jdbc.update("delete from personal_data_key where subject_id = ?", MEMBER);
 
-        transactions.executeWithoutResult(status -> {
-            assertThat(keysWithEmptyCache.existingKey(MEMBER)).isPresent();
-            Thread eraser = new Thread(() -> transactions.executeWithoutResult(s -> keysWithEmptyCache.destroy(MEMBER)));
-            eraser.start();
-            try {
-                eraser.join();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        assertThatThrownBy(() -> read(registered)).isInstanceOf(MissingPersonalDataKeyException.class);
+        assertThat(keys.isDestroyed(MEMBER)).isFalse();
+    }
 
-        assertThat(keysWithEmptyCache.isCached(MEMBER)).isFalse();
-        assertThat(keysWithEmptyCache.existingKey(MEMBER)).isEmpty();
+    @Test
+    void erasingASubjectThatNeverHadAKeyRecordsTheErasure() {
+        transactions.executeWithoutResult(status -> keys.destroy("m-9"));
+
+        assertThat(keys.isDestroyed("m-9")).isTrue();
+        assertThatThrownBy(() -> keys.keyFor("m-9")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void keyDestroyedByAnotherInstanceIsNotUsedByThisOneAfterwards() {
+        SerializedObject<byte[]> registered = store(AWA);
+        JdbcPersonalDataKeys otherInstance = new JdbcPersonalDataKeys(new JdbcTemplate(dataSource), dataSource);
+        assertThat(read(registered)).isEqualTo(AWA);
+
+        transactions.executeWithoutResult(status -> otherInstance.destroy(MEMBER));
+
+        assertThat(((MemberRegisteredEvent) read(registered)).lastName()).isEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
+    void preparedKeysAreCommittedTogetherAndUsedByTheirEvents() {
+        keys.prepare(List.of(MEMBER, "m-2", "m-3"));
+
+        assertThat(jdbc.queryForObject("select count(*) from personal_data_key", Integer.class)).isEqualTo(3);
+        assertThat(read(store(AWA))).isEqualTo(AWA);
+        assertThat(jdbc.queryForObject("select count(*) from personal_data_key", Integer.class)).isEqualTo(3);
     }
 }

@@ -1,7 +1,13 @@
 package org.jekafo.api.membership;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jekafo.api.common.EventName;
+
 import java.time.LocalDate;
 
 /** A dues payment was recorded, in whole FCFA. */
-public record DuesPaymentRecordedEvent(String memberId, int year, long amountFcfa, String receiptNumber, LocalDate paidOn) {
+@EventName(value = "DuesPaymentRecordedEvent", revision = "1")
+public record DuesPaymentRecordedEvent(@JsonProperty("memberId") String memberId, @JsonProperty("year") int year,
+        @JsonProperty("amountFcfa") long amountFcfa, @JsonProperty("receiptNumber") String receiptNumber,
+        @JsonProperty("paidOn") LocalDate paidOn) {
 }

@@ -1,7 +1,12 @@
 package org.jekafo.api.membership;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jekafo.api.common.EventName;
+
 import java.time.LocalDate;
 
 /** A member's death was recorded. */
-public record MemberDeathRecordedEvent(String memberId, LocalDate diedOn) {
+@EventName(value = "MemberDeathRecordedEvent", revision = "1")
+public record MemberDeathRecordedEvent(@JsonProperty("memberId") String memberId,
+        @JsonProperty("diedOn") LocalDate diedOn) {
 }

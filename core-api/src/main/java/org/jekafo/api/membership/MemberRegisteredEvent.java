@@ -1,5 +1,8 @@
 package org.jekafo.api.membership;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jekafo.api.common.EventName;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.jekafo.api.common.DataSubject;
@@ -7,5 +10,13 @@ import org.jekafo.api.common.Gender;
 import org.jekafo.api.common.PersonalData;
 
 /** An artisan became a member. {@code phone} is E.164; the personal data reads as erased (birth year: null) after an erasure. */
-public record MemberRegisteredEvent(@DataSubject String memberId, String cardNumber, @PersonalData String lastName, @PersonalData String firstName, Gender gender, @PersonalData Integer birthYear, @PersonalData String phone, @PersonalData String nationalId, List<String> trades, String localUnitId, boolean disability, LocalDate enrolledOn, boolean confirmedPossibleDuplicate) {
+@EventName(value = "MemberRegisteredEvent", revision = "1")
+public record MemberRegisteredEvent(@JsonProperty("memberId") @DataSubject String memberId,
+        @JsonProperty("cardNumber") String cardNumber, @JsonProperty("lastName") @PersonalData String lastName,
+        @JsonProperty("firstName") @PersonalData String firstName, @JsonProperty("gender") Gender gender,
+        @JsonProperty("birthYear") @PersonalData Integer birthYear, @JsonProperty("phone") @PersonalData String phone,
+        @JsonProperty("nationalId") @PersonalData String nationalId, @JsonProperty("trades") List<String> trades,
+        @JsonProperty("localUnitId") String localUnitId, @JsonProperty("disability") boolean disability,
+        @JsonProperty("enrolledOn") LocalDate enrolledOn,
+        @JsonProperty("confirmedPossibleDuplicate") boolean confirmedPossibleDuplicate) {
 }

@@ -1,7 +1,12 @@
 package org.jekafo.api.membership;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jekafo.api.common.EventName;
+
 import java.util.List;
 
 /** A member's trades changed. */
-public record MemberTradesChangedEvent(String memberId, List<String> trades) {
+@EventName(value = "MemberTradesChangedEvent", revision = "1")
+public record MemberTradesChangedEvent(@JsonProperty("memberId") String memberId,
+        @JsonProperty("trades") List<String> trades) {
 }

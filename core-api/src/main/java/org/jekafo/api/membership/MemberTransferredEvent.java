@@ -1,8 +1,14 @@
 package org.jekafo.api.membership;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jekafo.api.common.EventName;
+
 import org.jekafo.api.common.DataSubject;
 import org.jekafo.api.common.PersonalData;
 
 /** A member moved from one local unit to another. */
-public record MemberTransferredEvent(@DataSubject String memberId, String fromLocalUnitId, String toLocalUnitId, @PersonalData String reason) {
+@EventName(value = "MemberTransferredEvent", revision = "1")
+public record MemberTransferredEvent(@JsonProperty("memberId") @DataSubject String memberId,
+        @JsonProperty("fromLocalUnitId") String fromLocalUnitId, @JsonProperty("toLocalUnitId") String toLocalUnitId,
+        @JsonProperty("reason") @PersonalData String reason) {
 }

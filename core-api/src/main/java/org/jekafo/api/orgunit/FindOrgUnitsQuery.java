@@ -1,5 +1,8 @@
 package org.jekafo.api.orgunit;
 
-/** Units, optionally only of one level or only the children of one parent; closed units only on request. */
+/**
+ * Units, optionally only of one level or only the children of one parent; closed units only on request; answered
+ * with an {@link OrgUnitList}.
+ */
 public record FindOrgUnitsQuery(OrgUnitLevel level, String parentId, boolean includeClosed) {
 }

@@ -1,5 +1,10 @@
 package org.jekafo.api.orgunit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jekafo.api.common.EventName;
+
 /** A unit was renamed. */
-public record OrgUnitRenamedEvent(String orgUnitId, String previousName, String name) {
+@EventName(value = "OrgUnitRenamedEvent", revision = "1")
+public record OrgUnitRenamedEvent(@JsonProperty("orgUnitId") String orgUnitId,
+        @JsonProperty("previousName") String previousName, @JsonProperty("name") String name) {
 }

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jekafo.process.local.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,10 @@
 package org.jekafo.elasticsearch.local;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import org.jekafo.process.local.BuiltVersion;
+import org.jekafo.process.local.MavenCentral;
+import org.jekafo.process.local.ZipInstaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,29 +15,15 @@ import org.slf4j.LoggerFactory;
 final class Distribution {
 
     private static final Logger log = LoggerFactory.getLogger(Distribution.class);
-    private static final String ARTIFACT_FOLDER =
-            "org/elasticsearch/distribution/integ-test-zip/elasticsearch";
+    private static final String GROUP = "org.elasticsearch.distribution.integ-test-zip";
+    private static final String ARTIFACT = "elasticsearch";
 
     private Distribution() {
     }
 
     /** The Elasticsearch version this module was built for, e.g. {@code 8.19.8}. */
     static String version() {
-        Properties properties = new Properties();
-        try (InputStream in = Distribution.class.getResourceAsStream("local-elasticsearch.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("local-elasticsearch.properties is missing from the classpath");
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String version = properties.getProperty("version", "");
-        if (!version.matches("\\d+\\.\\d+\\.\\d+")) {
-            throw new IllegalStateException("local-elasticsearch.properties holds no resolved version: '"
-                    + version + "' (was the resource filtered by Maven?)");
-        }
-        return version;
+        return BuiltVersion.of(Distribution.class, "local-elasticsearch.properties");
     }
 
     /**
@@ -57,22 +42,6 @@ final class Distribution {
 
     /** The distribution zip in the local Maven repository, downloaded first when it is not there. */
     static Path zip(String version) throws IOException {
-        String relativePath = ARTIFACT_FOLDER + "/" + version + "/elasticsearch-" + version + ".zip";
-        Path zip = localRepository().resolve(relativePath);
-        if (Files.isRegularFile(zip)) {
-            log.info("Using the Elasticsearch distribution from the local Maven repository: {}", zip);
-        } else {
-            MavenCentral.download(relativePath, zip);
-        }
-        return zip;
-    }
-
-    /** The local Maven repository: system property {@code maven.repo.local}, else {@code ~/.m2/repository}. */
-    static Path localRepository() {
-        String configured = System.getProperty("maven.repo.local");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return Path.of(System.getProperty("user.home"), ".m2", "repository");
+        return MavenCentral.obtain(GROUP, ARTIFACT, version, "zip");
     }
 }

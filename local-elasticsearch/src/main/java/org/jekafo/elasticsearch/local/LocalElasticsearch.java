@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import org.jekafo.process.local.Directories;
+import org.jekafo.process.local.FreePort;
+import org.jekafo.process.local.WatchedProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +60,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     private volatile String url;
     private volatile Credentials credentials;
-    private ServerProcess server;
+    private WatchedProcess server;
     private NodeDirectories directories;
     private Path temporaryDirectory;
     private Thread shutdownHook;
@@ -163,16 +166,16 @@ public final class LocalElasticsearch implements AutoCloseable {
                 version, url, owner.name(), home, directories.data(), directories.logs());
         shutdownHook = new Thread(this::stop, "local-elasticsearch-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        server = watched(ServerProcess.start(command.arguments(), home, directories.console()));
+        server = watched(WatchedProcess.start("Elasticsearch", command.arguments(), home, directories.console()));
     }
 
     /** Has {@code started} started again should it end while this instance is not stopping. */
-    private ServerProcess watched(ServerProcess started) {
+    private WatchedProcess watched(WatchedProcess started) {
         started.handle().onExit().thenRun(() -> exited(started));
         return started;
     }
 
-    private synchronized void exited(ServerProcess ended) {
+    private synchronized void exited(WatchedProcess ended) {
         if (stopping || server != ended) {
             return;
         }
@@ -185,14 +188,14 @@ public final class LocalElasticsearch implements AutoCloseable {
     }
 
     private void restartAfter(Duration pause) {
-        ServerProcess restarted;
+        WatchedProcess restarted;
         try {
             Thread.sleep(pause.toMillis());
             synchronized (this) {
                 if (stopping) {
                     return;
                 }
-                server = watched(ServerProcess.start(command.arguments(), home, directories.console()));
+                server = watched(WatchedProcess.start("Elasticsearch", command.arguments(), home, directories.console()));
                 restarted = server;
             }
         } catch (InterruptedException e) {
@@ -298,7 +301,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     /** The watchdog process that runs the server, while running; for tests. */
     synchronized Optional<ProcessHandle> process() {
-        return Optional.ofNullable(server).map(ServerProcess::handle);
+        return Optional.ofNullable(server).map(WatchedProcess::handle);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.jekafo.process.local.Directories;
 
 /**
  * The folders of one node: {@code root/data} ({@code path.data}), {@code root/logs}

@@ -3,6 +3,7 @@ package org.jekafo.elasticsearch.local;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.jekafo.process.local.Commands;
 
 /**
  * The operating-system user Elasticsearch runs as. Elasticsearch refuses to run as root, so a root

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import org.jekafo.process.local.WatchedProcess;
 
 /**
  * Waits until a starting server reports a usable cluster on {@code GET /_cluster/health}
@@ -15,9 +16,7 @@ import java.util.regex.Pattern;
 final class Readiness {
 
     static final Duration TIMEOUT = Duration.ofSeconds(300);
-    static final int LOG_LINES_ON_FAILURE = 40;
 
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Pattern USABLE_STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(green|yellow)\"");
 
     private Readiness() {
@@ -29,13 +28,13 @@ final class Readiness {
      * @throws IllegalStateException when the process ends first or {@link #TIMEOUT} passes; the
      *                               message ends with the server's last output lines
      */
-    static void await(ServerProcess server, String url, LocalElasticsearch.Credentials credentials)
+    static void await(WatchedProcess server, String url, LocalElasticsearch.Credentials credentials)
             throws InterruptedException {
         await(server, url, credentials, TIMEOUT);
     }
 
-    /** As {@link #await(ServerProcess, String, LocalElasticsearch.Credentials)}, with another time limit. */
-    static void await(ServerProcess server, String url, LocalElasticsearch.Credentials credentials, Duration timeout)
+    /** As {@link #await(WatchedProcess, String, LocalElasticsearch.Credentials)}, with another time limit. */
+    static void await(WatchedProcess server, String url, LocalElasticsearch.Credentials credentials, Duration timeout)
             throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/_cluster/health"))
@@ -43,20 +42,7 @@ final class Readiness {
                 .header("Authorization", credentials.authorization())
                 .GET()
                 .build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (!server.isAlive()) {
-                throw failure(server, "Elasticsearch exited with code " + server.exitCode() + " during start-up");
-            }
-            if (isUsable(client, health)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw failure(server, "Elasticsearch did not report a yellow or green cluster at " + url
-                        + " within " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        }
+        server.awaitReady("a yellow or green cluster at " + url, timeout, () -> isUsable(client, health));
     }
 
     private static boolean isUsable(HttpClient client, HttpRequest health) throws InterruptedException {
@@ -66,10 +52,5 @@ final class Readiness {
         } catch (IOException notListeningYet) {
             return false;
         }
-    }
-
-    private static IllegalStateException failure(ServerProcess server, String reason) {
-        return new IllegalStateException(reason + "; last " + LOG_LINES_ON_FAILURE + " lines of its output:"
-                + System.lineSeparator() + server.lastOutputLines(LOG_LINES_ON_FAILURE));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jekafo.process.local.FreePort;
 
 /**
  * The command line of a single-node Elasticsearch bound to 127.0.0.1, with security on: every HTTP request

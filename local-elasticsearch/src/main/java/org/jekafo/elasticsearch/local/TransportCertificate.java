@@ -11,6 +11,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.jekafo.process.local.Commands;
 
 /**
  * The key and self-signed certificate of the node's transport layer (PEM files in its configuration folder),

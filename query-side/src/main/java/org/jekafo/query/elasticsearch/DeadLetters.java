@@ -8,6 +8,7 @@ import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.jekafo.api.common.StableNames;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -31,7 +32,7 @@ public class DeadLetters {
         this.maintenance = maintenance;
     }
 
-    /** One parked event. {@code reason} is null for an event parked only because an earlier one of its aggregate is. */
+    /** One parked event, its type by stable name ({@code @EventName}). {@code reason} is null for an event parked only because an earlier one of its aggregate is. */
     public record Parked(String processor, String sequenceId, String eventType, Long globalPosition,
                          Long sequenceNumber, String causeType, String reason, Instant firstFailureAt,
                          Instant lastRetryAt, long attempts) {
@@ -145,7 +146,7 @@ public class DeadLetters {
                 ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
         Long sequenceNumber = message instanceof DomainEventMessage<?> event ? event.getSequenceNumber() : null;
         Optional<Cause> cause = letter.cause();
-        return new Parked(processor, sequenceId(letter), message.getPayloadType().getSimpleName(), position,
+        return new Parked(processor, sequenceId(letter), StableNames.eventName(message.getPayloadType()), position,
                 sequenceNumber, cause.map(Cause::type).map(DeadLetters::simpleName).orElse(null),
                 cause.map(Cause::message).orElse(null), letter.enqueuedAt(),
                 letter.lastTouched(), PoisonEventPolicy.attempts(letter));

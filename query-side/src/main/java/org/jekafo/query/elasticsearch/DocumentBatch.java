@@ -36,6 +36,10 @@ import java.util.function.Consumer;
  * every other document goes on in one bulk request. A momentary refusal (429, 5xx, no answer) fails the batch,
  * which is retried, and parks nothing.
  *
+ * <p>Once the unit of work has committed, the index's {@link ProjectionIndex.WriteListener}s are told which
+ * documents it wrote and at which version (a document refused for a newer stored version counts as written: the
+ * index shows at least that version) — how read-your-writes learns that a projection has caught up.
+ *
  * @param <D> the document type
  */
 public final class DocumentBatch<D extends VersionedDocument> {
@@ -48,6 +52,8 @@ public final class DocumentBatch<D extends VersionedDocument> {
     private final Class<D> type;
     private final SuspectDocuments suspects;
     private final Map<String, D> pending = new LinkedHashMap<>();
+    /** What this batch wrote: document id and version, announced once the unit of work has committed. */
+    private final Map<String, Long> written = new LinkedHashMap<>();
     /** Suspects this batch has written or seen refused: no longer suspect once it commits. */
     private final Set<String> settled = new HashSet<>();
     /** A momentary failure of a suspect's own write: the batch must fail, not the event. */
@@ -73,7 +79,10 @@ public final class DocumentBatch<D extends VersionedDocument> {
         return unitOfWork.getOrComputeResource("documents:" + target, key -> {
             DocumentBatch<D> batch = new DocumentBatch<>(client, target, type, index.suspects());
             unitOfWork.onPrepareCommit(u -> batch.flush());
-            unitOfWork.afterCommit(u -> batch.suspects.remove(batch.settled));
+            unitOfWork.afterCommit(u -> {
+                batch.suspects.remove(batch.settled);
+                index.written(batch.written);
+            });
             return batch;
         });
     }
@@ -147,9 +156,11 @@ public final class DocumentBatch<D extends VersionedDocument> {
             client.index(i -> i.index(index).id(id).document(document).version(document.version)
                     .versionType(VersionType.External));
             settled.add(id);
+            written.put(id, document.version);
         } catch (ElasticsearchException e) {
             if (e.status() == VERSION_CONFLICT) {
                 settled.add(id);
+                written.put(id, document.version);
             } else if (DocumentRefusedException.isPoison(e.status())) {
                 settled.add(id);
                 throw new DocumentRefusedException(index, List.of(id), e.status(), e.error());
@@ -212,6 +223,7 @@ public final class DocumentBatch<D extends VersionedDocument> {
             refused(response.items().stream()
                     .filter(item -> item.error() != null && item.status() != VERSION_CONFLICT).toList());
         }
+        pending.forEach((id, document) -> written.put(id, document.version));
         pending.clear();
     }
 

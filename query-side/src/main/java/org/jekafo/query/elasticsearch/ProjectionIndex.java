@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +46,7 @@ public class ProjectionIndex {
     private State unreported = State.READY;
     private final AtomicBoolean purgeRequested = new AtomicBoolean();
     private final SuspectDocuments suspects = new SuspectDocuments();
+    private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService purger = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "purge-deleted-documents");
         thread.setDaemon(true);
@@ -70,6 +73,35 @@ public class ProjectionIndex {
 
     public String processingGroup() {
         return processingGroup;
+    }
+
+    /**
+     * Told which documents a unit of work of the projection wrote, once it has committed (the processor's token
+     * stored with it): each document is readable by id at that version from then on.
+     */
+    @FunctionalInterface
+    public interface WriteListener {
+        /** @param versions the written documents' ids, each with the sequence number of its aggregate's last applied event */
+        void written(ProjectionIndex index, Map<String, Long> versions);
+    }
+
+    /** Tells {@code listener} of every committed write of this projection, whichever projection class made it. */
+    public void onWritten(WriteListener listener) {
+        writeListeners.add(listener);
+    }
+
+    /** Called by {@link DocumentBatch} after its unit of work committed; a failing listener never fails the processor. */
+    void written(Map<String, Long> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        for (WriteListener listener : writeListeners) {
+            try {
+                listener.written(this, versions);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of {} failed on {} written documents: {}", alias, versions.size(), e.toString());
+            }
+        }
     }
 
     /** Documents a bulk request saw refused, written one by one until their events are applied or parked. */

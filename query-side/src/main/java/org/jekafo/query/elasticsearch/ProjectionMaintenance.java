@@ -35,6 +35,7 @@ public class ProjectionMaintenance implements SmartInitializingSingleton {
     private final Configuration axon;
     private final List<ProjectionIndex> indices;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
+    private final Map<String, CompletableFuture<Void>> rebuilds = new ConcurrentHashMap<>();
     private final Set<String> needReplay = ConcurrentHashMap.newKeySet();
     private final Set<String> needRebuild = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -58,6 +59,14 @@ public class ProjectionMaintenance implements SmartInitializingSingleton {
 
     public boolean isRebuilding(String processingGroup) {
         return rebuilding.contains(processingGroup);
+    }
+
+    /**
+     * Completes when the rebuild of this projection running now has ended, moved alias or failed; already complete
+     * when none runs. Lets a waiter be told instead of asking again and again.
+     */
+    public CompletableFuture<Void> rebuildEnd(String processingGroup) {
+        return rebuilds.getOrDefault(processingGroup, CompletableFuture.completedFuture(null));
     }
 
     /**
@@ -128,7 +137,7 @@ public class ProjectionMaintenance implements SmartInitializingSingleton {
         if (!rebuilding.add(processingGroup)) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
             try {
                 processor.shutdownAsync().join();
                 index.beginRebuild();
@@ -149,6 +158,9 @@ public class ProjectionMaintenance implements SmartInitializingSingleton {
                 LOG.error("Rebuild of {} failed", processingGroup, failure);
             }
         });
+        rebuilds.put(processingGroup, run);
+        run.whenComplete((ok, failure) -> rebuilds.remove(processingGroup, run));
+        return run;
     }
 
     /** The streaming processor behind a projection. */

@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Answers member queries from the members index. */
 @Component
@@ -48,8 +47,9 @@ class MemberQueries {
         this.orgUnits = orgUnits;
     }
 
+    /** The member, or null when there is none (Axon answers an {@code instanceOf} query with null). */
     @QueryHandler
-    Optional<MemberView> handle(FindMemberQuery query) throws IOException {
+    MemberView handle(FindMemberQuery query) throws IOException {
         RefusedQueryException.bounded(query.memberId(), TextLimit.IDENTIFIER);
         RefusedQueryException.bounded(query.cardNumber(), TextLimit.CARD_NUMBER);
         MemberDocument document;
@@ -62,10 +62,7 @@ class MemberQueries {
                     .query(q -> q.term(t -> t.field("cardNumber").value(card))), MemberDocument.class);
             document = response.hits().hits().stream().map(Hit::source).findFirst().orElse(null);
         }
-        if (document == null) {
-            return Optional.empty();
-        }
-        return Optional.of(document.toView(orgUnits.tree().regionIdOf(document.localUnitId)));
+        return document == null ? null : document.toView(orgUnits.tree().regionIdOf(document.localUnitId));
     }
 
     @QueryHandler

@@ -6,6 +6,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.orgunit.FindOrgUnitQuery;
 import org.jekafo.api.orgunit.FindOrgUnitsQuery;
+import org.jekafo.api.orgunit.OrgUnitList;
 import org.jekafo.api.orgunit.OrgUnitView;
 import org.jekafo.query.elasticsearch.RefusedQueryException;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Answers questions about the tree from the org-units index. */
 @Component
@@ -40,23 +39,24 @@ public class OrgUnitQueries {
         }
     }
 
+    /** The unit, or null when there is none (Axon answers an {@code instanceOf} query with null). */
     @QueryHandler
-    Optional<OrgUnitView> handle(FindOrgUnitQuery query) {
+    OrgUnitView handle(FindOrgUnitQuery query) {
         RefusedQueryException.bounded(query.code(), TextLimit.ORG_UNIT_CODE);
         OrgUnitTree tree = tree();
         if (query.orgUnitId() != null) {
-            return tree.find(query.orgUnitId());
+            return tree.find(query.orgUnitId()).orElse(null);
         }
-        return tree.all().stream().filter(u -> u.code().equals(query.code())).findFirst();
+        return tree.all().stream().filter(u -> u.code().equals(query.code())).findFirst().orElse(null);
     }
 
     @QueryHandler
-    List<OrgUnitView> handle(FindOrgUnitsQuery query) {
-        return tree().all().stream()
+    OrgUnitList handle(FindOrgUnitsQuery query) {
+        return new OrgUnitList(tree().all().stream()
                 .filter(u -> query.level() == null || u.level() == query.level())
                 .filter(u -> query.parentId() == null || query.parentId().equals(u.parentId()))
                 .filter(u -> query.includeClosed() || !u.closed())
                 .sorted(Comparator.comparing(OrgUnitView::code))
-                .toList();
+                .toList());
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -92,6 +93,33 @@ class DocumentBatchTest {
         EventBatch.handleAndRollBack(() -> batch(index).create(0, new NoteDocument("a", "hello")));
 
         assertThat(stored("a")).isEmpty();
+    }
+
+    @Test
+    void writtenDocumentsAndTheirVersionsAreAnnouncedOnceTheUnitOfWorkHasCommitted() {
+        List<Map<String, Long>> announced = new CopyOnWriteArrayList<>();
+        index.onWritten((written, versions) -> announced.add(Map.copyOf(versions)));
+        AtomicBoolean announcedBeforeCommit = new AtomicBoolean(true);
+
+        EventBatch.handle(() -> {
+            batch(index).create(0, new NoteDocument("a", "hello"));
+            batch(index).create(3, new NoteDocument("b", "bonjour"));
+            announcedBeforeCommit.set(!announced.isEmpty());
+        });
+
+        assertThat(announcedBeforeCommit).isFalse();
+        assertThat(announced).containsExactly(Map.of("a", 0L, "b", 3L));
+        assertThat(stored("b")).map(n -> n.version).contains(3L);
+    }
+
+    @Test
+    void rolledBackUnitOfWorkAnnouncesNothing() {
+        List<Map<String, Long>> announced = new CopyOnWriteArrayList<>();
+        index.onWritten((written, versions) -> announced.add(versions));
+
+        EventBatch.handleAndRollBack(() -> batch(index).create(0, new NoteDocument("a", "hello")));
+
+        assertThat(announced).isEmpty();
     }
 
     @Test

@@ -116,7 +116,7 @@ final class Members {
 
     Optional<MemberView> find(String memberId) {
         try {
-            return queries.handle(new FindMemberQuery(memberId, null));
+            return Optional.ofNullable(queries.handle(new FindMemberQuery(memberId, null)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,7 +128,7 @@ final class Members {
 
     Optional<MemberView> findByCard(String cardNumber) {
         try {
-            return queries.handle(new FindMemberQuery(null, cardNumber));
+            return Optional.ofNullable(queries.handle(new FindMemberQuery(null, cardNumber)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,333 @@
+package org.jekafo.app.membership;
+
+import org.jekafo.app.platform.graphql.InvalidInputException;
+import org.jekafo.app.platform.graphql.PageInfo;
+import org.jekafo.app.platform.graphql.MutationEnvelope;
+import org.jekafo.app.platform.graphql.Mutations;
+import org.jekafo.app.orgunit.OrgUnits;
+
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.common.IdentifierFactory;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.jekafo.api.common.Gender;
+import org.jekafo.api.common.TextLimit;
+import org.jekafo.api.membership.ChangeMemberPhoneCommand;
+import org.jekafo.api.membership.ChangeMemberTradesCommand;
+import org.jekafo.api.membership.CorrectMemberIdentityCommand;
+import org.jekafo.api.membership.CountBucket;
+import org.jekafo.api.membership.CountMembersQuery;
+import org.jekafo.api.membership.ErasePersonalDataCommand;
+import org.jekafo.api.membership.FindMemberHistoriesQuery;
+import org.jekafo.api.membership.FindMemberHistoryQuery;
+import org.jekafo.api.membership.MemberHistories;
+import org.jekafo.api.membership.FindMemberQuery;
+import org.jekafo.api.membership.FindMembersQuery;
+import org.jekafo.api.membership.HistoryEntryView;
+import org.jekafo.api.membership.MemberCounts;
+import org.jekafo.api.membership.MemberFilter;
+import org.jekafo.api.membership.MemberHistoryView;
+import org.jekafo.api.membership.MemberPage;
+import org.jekafo.api.membership.MemberStatus;
+import org.jekafo.api.membership.MemberView;
+import org.jekafo.api.membership.RecordDuesPaymentCommand;
+import org.jekafo.api.membership.RecordMemberDeathCommand;
+import org.jekafo.api.membership.RecordMemberResignationCommand;
+import org.jekafo.api.membership.RegisterMemberCommand;
+import org.jekafo.api.membership.ReinstateMemberCommand;
+import org.jekafo.api.membership.SuspendMemberCommand;
+import org.jekafo.api.membership.TransferMemberCommand;
+import org.jekafo.api.orgunit.OrgUnitView;
+import org.jekafo.api.trade.Trade;
+import org.jekafo.api.trade.TradeCatalog;
+import org.jekafo.app.membership.MemberInputs.ChangeMemberPhoneInput;
+import org.jekafo.app.membership.MemberInputs.ChangeMemberTradesInput;
+import org.jekafo.app.membership.MemberInputs.CorrectMemberIdentityInput;
+import org.jekafo.app.membership.MemberInputs.ErasePersonalDataInput;
+import org.jekafo.app.membership.MemberInputs.RecordDuesPaymentInput;
+import org.jekafo.app.membership.MemberInputs.RecordMemberDeathInput;
+import org.jekafo.app.membership.MemberInputs.RecordMemberResignationInput;
+import org.jekafo.app.membership.MemberInputs.RegisterMemberInput;
+import org.jekafo.app.membership.MemberInputs.ReinstateMemberInput;
+import org.jekafo.app.membership.MemberInputs.SuspendMemberInput;
+import org.jekafo.app.membership.MemberInputs.TransferMemberInput;
+import org.jekafo.app.platform.gate.AccessRefusedException;
+import org.jekafo.app.platform.gate.AccessScope;
+import org.jekafo.app.platform.gate.ActingPrincipal;
+import org.jekafo.app.platform.gate.PersonalDataDisclosure;
+import org.jekafo.app.platform.gate.PersonalDataReads;
+import org.jekafo.app.platform.gate.PrincipalProvider;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** The census over GraphQL: member queries read Elasticsearch (history reads the event store). */
+@Controller
+class MemberController {
+
+    private final QueryGateway queries;
+    private final Mutations mutations;
+    private final MemberReadBack readBack;
+    private final OrgUnits orgUnits;
+    private final PrincipalProvider principals;
+    private final AccessScope scope;
+    private final MemberCursors cursors;
+
+    MemberController(QueryGateway queries, Mutations mutations, MemberReadBack readBack, OrgUnits orgUnits,
+                     PrincipalProvider principals, AccessScope scope, MemberCursors cursors) {
+        this.cursors = cursors;
+        this.principals = principals;
+        this.scope = scope;
+        this.queries = queries;
+        this.mutations = mutations;
+        this.readBack = readBack;
+        this.orgUnits = orgUnits;
+    }
+
+    record MemberPayload(String clientMutationId, String memberId, MemberView member) {
+    }
+
+    record MemberConnection(List<MemberEdge> edges, PageInfo pageInfo, long totalCount) {
+    }
+
+    record MemberEdge(MemberView node, String cursor) {
+    }
+
+    /** A count; null and {@code suppressed} when too small to show an auditor or administrator ({@link SmallCounts}). */
+    record LabelledCount(String key, String label, Long count, boolean suppressed) {
+    }
+
+    record MemberCountsView(Long total, boolean totalSuppressed, List<LabelledCount> byGender,
+                            List<LabelledCount> byRegion, List<LabelledCount> byLocalUnit,
+                            List<LabelledCount> byTrade, List<LabelledCount> byStatus) {
+    }
+
+    @QueryMapping
+    MemberView member(@Argument String id, @Argument String cardNumber, DataFetchingEnvironment environment) {
+        if (id == null && cardNumber == null) {
+            throw new InvalidInputException("INVALID_INPUT", "id", "Indiquez l'identifiant ou le numéro de carte.");
+        }
+        return ask(new FindMemberQuery(id, cardNumber), MemberView.class,
+                PersonalDataDisclosure.forGraphQl(environment));
+    }
+
+    @QueryMapping
+    MemberConnection members(@Argument MemberFilter filter, @Argument int first, @Argument String after,
+                             DataFetchingEnvironment environment) {
+        if (first < 0 || first > 500) {
+            throw new InvalidInputException("INVALID_INPUT", "first", "Une page compte de 0 à 500 membres.");
+        }
+        InvalidInputException.bounded(after, TextLimit.CURSOR);
+        ActingPrincipal caller = principals.current();
+        MemberPage page = ask(new FindMembersQuery(filter, first, cursors.after(caller, filter, after)), MemberPage.class,
+                PersonalDataDisclosure.forGraphQl(environment));
+        List<MemberEdge> edges = new ArrayList<>();
+        for (int i = 0; i < page.members().size(); i++) {
+            edges.add(new MemberEdge(page.members().get(i), cursors.of(caller, filter, page.positions().get(i))));
+        }
+        if (caller.role().overseer() && page.totalCount() > 0 && page.totalCount() < SmallCounts.THRESHOLD) {
+            journalNarrowedTo(caller, filter, page, environment);
+        }
+        return new MemberConnection(edges, PageInfo.of(edges.stream().map(MemberEdge::cursor).toList(),
+                page.hasNextPage(), after != null && !after.isBlank()), page.totalCount());
+    }
+
+    /**
+     * A total of 1 to 4 tells an auditor or administrator something of the few members the filter narrows to, even
+     * when none of them is on the page: all of them are recorded as read.
+     */
+    private void journalNarrowedTo(ActingPrincipal caller, MemberFilter filter, MemberPage page,
+                                   DataFetchingEnvironment environment) {
+        List<MemberView> narrowedTo = page.members().size() == page.totalCount() ? page.members()
+                : ask(new FindMembersQuery(filter, (int) SmallCounts.THRESHOLD, null), MemberPage.class,
+                PersonalDataDisclosure.forGraphQl(environment)).members();
+        narrowedTo.forEach(member -> PersonalDataReads.of(environment.getGraphQlContext())
+                .add(caller, member.memberId(), "members"));
+    }
+
+    @QueryMapping
+    MemberCountsView memberCounts(@Argument MemberFilter filter, GraphQLContext request) {
+        MemberCounts counts = queries.query(new CountMembersQuery(filter), ResponseTypes.instanceOf(MemberCounts.class))
+                .join();
+        Map<String, OrgUnitView> units = orgUnits.all(request);
+        Function<String, String> unitName = id -> units.containsKey(id) ? units.get(id).name() : id;
+        MemberCountsView view = new MemberCountsView(counts.total(), false,
+                labelled(counts.byGender(), key -> key.equals(Gender.F.name()) ? "Femmes" : "Hommes"),
+                labelled(counts.byRegion(), unitName),
+                labelled(counts.byLocalUnit(), unitName),
+                labelled(counts.byTrade(), code -> TradeCatalog.find(code).map(Trade::labelFr).orElse(code)),
+                labelled(counts.byStatus(), MemberController::statusLabel));
+        return principals.current().role().overseer() ? SmallCounts.suppressed(view) : view;
+    }
+
+    @QueryMapping
+    List<HistoryEntryView> memberHistory(@Argument String id, DataFetchingEnvironment environment) {
+        return ask(new FindMemberHistoryQuery(id), MemberHistoryView.class,
+                PersonalDataDisclosure.forGraphQlAnswer(environment)).entries();
+    }
+
+    /**
+     * A query of this request: the gate admits it for the caller; {@code disclosure} says how its personal data
+     * comes back and who journals it ({@link PersonalDataDisclosure}).
+     */
+    private <R> R ask(Object query, Class<R> resultType, Map<String, Object> disclosure) {
+        return queries.query(GenericMessage.asMessage(query).andMetaData(disclosure),
+                ResponseTypes.instanceOf(resultType)).join();
+    }
+
+    @SchemaMapping(typeName = "Member")
+    String id(MemberView member) {
+        return member.memberId();
+    }
+
+    @SchemaMapping(typeName = "Member")
+    List<Trade> trades(MemberView member) {
+        return member.trades().stream().map(code -> TradeCatalog.find(code)
+                .orElse(new Trade(code, "?", code))).toList();
+    }
+
+    @BatchMapping(typeName = "Member")
+    Map<MemberView, OrgUnitView> localUnit(List<MemberView> members, GraphQLContext request) {
+        return byMember(members, MemberView::localUnitId, request);
+    }
+
+    @BatchMapping(typeName = "Member")
+    Map<MemberView, OrgUnitView> region(List<MemberView> members, GraphQLContext request) {
+        return byMember(members, MemberView::regionId, request);
+    }
+
+    /**
+     * The histories of every member a request shows, in one query (not one per member); the request journals the
+     * members as it renders them.
+     */
+    @BatchMapping(typeName = "Member")
+    Map<MemberView, List<HistoryEntryView>> history(List<MemberView> members) {
+        MemberHistories histories = ask(new FindMemberHistoriesQuery(members.stream().map(MemberView::memberId).toList()),
+                MemberHistories.class, PersonalDataDisclosure.journaledByRequest());
+        Map<MemberView, List<HistoryEntryView>> result = new LinkedHashMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            result.put(members.get(i), histories.histories().get(i).entries());
+        }
+        return result;
+    }
+
+    @MutationMapping
+    MemberPayload registerMember(@Argument RegisterMemberInput input) {
+        String memberId = mutations.send(new RegisterMemberCommand(IdentifierFactory.getInstance().generateIdentifier(), input.cardNumber(),
+                input.lastName(), input.firstName(), input.gender() == null ? null : input.gender().name(),
+                input.birthYear(), input.phone(), input.nationalId(), input.trades(), input.localUnitId(),
+                Boolean.TRUE.equals(input.disability()), input.enrolledOn(),
+                Boolean.TRUE.equals(input.confirmPossibleDuplicate())), input);
+        return payload(input, memberId);
+    }
+
+    @MutationMapping
+    MemberPayload correctMemberIdentity(@Argument CorrectMemberIdentityInput input) {
+        mutations.send(new CorrectMemberIdentityCommand(input.memberId(), input.lastName(), input.firstName(),
+                input.gender() == null ? null : input.gender().name(), input.birthYear(), input.nationalId(),
+                input.disability(), input.reason()), input);
+        return payload(input, input.memberId());
+    }
+
+    @MutationMapping
+    MemberPayload changeMemberPhone(@Argument ChangeMemberPhoneInput input) {
+        mutations.send(new ChangeMemberPhoneCommand(input.memberId(), input.phone()), input);
+        return payload(input, input.memberId());
+    }
+
+    @MutationMapping
+    MemberPayload changeMemberTrades(@Argument ChangeMemberTradesInput input) {
+        mutations.send(new ChangeMemberTradesCommand(input.memberId(), input.trades()), input);
+        return payload(input, input.memberId());
+    }
+
+    @MutationMapping
+    MemberPayload transferMember(@Argument TransferMemberInput input) {
+        mutations.send(new TransferMemberCommand(input.memberId(), input.toLocalUnitId(), input.reason()), input);
+        return payload(input, input.memberId());
+    }
+
+    @MutationMapping
+    MemberPayload suspendMember(@Argument SuspendMemberInput input) {
+        mutations.send(new SuspendMemberCommand(input.memberId(), input.reason()), input);
+        return payload(input, input.memberId());
+    }
+
+    @MutationMapping
+    MemberPayload reinstateMember(@Argument ReinstateMemberInput input) {
+        mutations.send(new ReinstateMemberCommand(input.memberId(), input.reason()), input);
+        return payload(input, input.memberId());
+    }
+
+    @MutationMapping
+    MemberPayload recordMemberResignation(@Argument RecordMemberResignationInput input) {
+        mutations.send(new RecordMemberResignationCommand(input.memberId(), input.effectiveOn(), input.reason()), input);
+        return payload(input, input.memberId());
+    }
+
+    @MutationMapping
+    MemberPayload recordMemberDeath(@Argument RecordMemberDeathInput input) {
+        mutations.send(new RecordMemberDeathCommand(input.memberId(), input.diedOn()), input);
+        return payload(input, input.memberId());
+    }
+
+    @MutationMapping
+    MemberPayload recordDuesPayment(@Argument RecordDuesPaymentInput input) {
+        mutations.send(new RecordDuesPaymentCommand(input.memberId(), input.year() == null ? 0 : input.year(),
+                input.amountFcfa() == null ? 0 : input.amountFcfa(), input.receiptNumber(), input.paidOn()), input);
+        return payload(input, input.memberId());
+    }
+
+    @MutationMapping
+    MemberPayload erasePersonalData(@Argument ErasePersonalDataInput input) {
+        mutations.send(new ErasePersonalDataCommand(input.memberId(), input.reason()), input);
+        return payload(input, input.memberId());
+    }
+
+    /** The member a mutation acted on, as the caller may see it: never one outside the caller's reach. */
+    private MemberPayload payload(MutationEnvelope input, String memberId) {
+        if (!scope.coversMember(principals.current(), memberId)) {
+            throw AccessRefusedException.forbidden("clientMutationId",
+                    "Le membre concerné par cette requête est hors de votre périmètre.");
+        }
+        return new MemberPayload(input.clientMutationId(), memberId, readBack.of(memberId));
+    }
+
+    private Map<MemberView, OrgUnitView> byMember(List<MemberView> members, Function<MemberView, String> unitOf,
+                                                  GraphQLContext request) {
+        Map<String, OrgUnitView> units = orgUnits.all(request);
+        Map<MemberView, OrgUnitView> result = new LinkedHashMap<>();
+        members.forEach(m -> {
+            OrgUnitView unit = units.get(Objects.requireNonNullElse(unitOf.apply(m), ""));
+            if (unit != null) {
+                result.put(m, unit);
+            }
+        });
+        return result;
+    }
+
+    private static List<LabelledCount> labelled(List<CountBucket> buckets, Function<String, String> label) {
+        return buckets.stream().map(b -> new LabelledCount(b.key(), label.apply(b.key()), b.count(), false)).toList();
+    }
+
+    private static String statusLabel(String status) {
+        return switch (MemberStatus.valueOf(status)) {
+            case ACTIVE -> "Actifs";
+            case SUSPENDED -> "Suspendus";
+            case RESIGNED -> "Démissionnaires";
+            case DECEASED -> "Décédés";
+        };
+    }
+}

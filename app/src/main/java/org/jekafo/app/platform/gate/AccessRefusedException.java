@@ -1,0 +1,30 @@
+package org.jekafo.app.platform.gate;
+
+import org.jekafo.api.common.Refusal;
+
+/** A caller may not do what it asked: {@code UNAUTHENTICATED} (no token) or {@code FORBIDDEN}. Nothing changed. */
+public class AccessRefusedException extends RuntimeException {
+
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    public static final String FORBIDDEN = "FORBIDDEN";
+
+    private final transient Refusal refusal;
+
+    AccessRefusedException(String code, String field, String message) {
+        super(message);
+        this.refusal = new Refusal(code, field, message);
+    }
+
+    public static AccessRefusedException unauthenticated() {
+        return new AccessRefusedException(UNAUTHENTICATED, null,
+                "Authentification requise : présentez un jeton d'accès (en-tête Authorization: Bearer …).");
+    }
+
+    public static AccessRefusedException forbidden(String field, String message) {
+        return new AccessRefusedException(FORBIDDEN, field, message);
+    }
+
+    public Refusal refusal() {
+        return refusal;
+    }
+}

@@ -1,0 +1,57 @@
+package org.jekafo.app.platform.gate;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The append-only journal of personal-data reads by auditors and administrators (table {@code personal_data_access}). */
+@Component
+public class PersonalDataAccessLog {
+
+    /** One member's personal data read by one principal in one operation. */
+    public record Access(long id, Instant accessedAt, String principal, Role role, String memberId, String operation,
+                         boolean unmasked) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    PersonalDataAccessLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the reads of one request, all at once. */
+    void record(ActingPrincipal principal, Collection<PersonalDataReads.Read> reads) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>();
+        for (PersonalDataReads.Read read : reads) {
+            rows.add(new Object[]{now, principal.name(), principal.role().name(), read.memberId(), read.operation(),
+                    read.unmasked()});
+        }
+        jdbc.batchUpdate("insert into personal_data_access (accessed_at, principal, role, member_id, operation, unmasked)"
+                + " values (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** Up to {@code limit} reads before {@code beforeId} (all when null), newest first, of one member or all. */
+    public List<Access> page(String memberId, Long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("select access_id, accessed_at, principal, role, member_id, operation,"
+                + " unmasked from personal_data_access where 1 = 1");
+        List<Object> arguments = new ArrayList<>();
+        if (memberId != null) {
+            sql.append(" and member_id = ?");
+            arguments.add(memberId);
+        }
+        if (beforeId != null) {
+            sql.append(" and access_id < ?");
+            arguments.add(beforeId);
+        }
+        sql.append(" order by access_id desc fetch first ").append(limit).append(" rows only");
+        return jdbc.query(sql.toString(), (rs, row) -> new Access(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7)),
+                arguments.toArray());
+    }
+}

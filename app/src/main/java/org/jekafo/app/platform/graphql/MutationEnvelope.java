@@ -1,0 +1,21 @@
+package org.jekafo.app.platform.graphql;
+
+import org.jekafo.api.common.Channel;
+
+import java.time.Instant;
+
+/** What every mutation input carries besides its own fields; {@link Mutations} sends a command with it. */
+public interface MutationEnvelope {
+    /** The channel; inputs without one come from the portal. */
+    default Channel channel() {
+        return Channel.PORTAL;
+    }
+
+    /** When the fact was captured, if earlier than now. */
+    default Instant capturedAt() {
+        return null;
+    }
+
+    String clientMutationId();
+}
+

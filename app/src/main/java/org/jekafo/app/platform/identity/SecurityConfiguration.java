@@ -1,0 +1,97 @@
+package org.jekafo.app.platform.identity;
+
+import org.jekafo.app.platform.gate.AccessRefusedException;
+import org.jekafo.app.platform.gate.AccessRules;
+import org.jekafo.app.platform.gate.PrincipalProvider;
+import org.jekafo.app.platform.gate.Role;
+
+import com.nimbusds.jose.JOSEException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * OAuth2 resource server: every request may carry a bearer JWT. With {@code jekafo.security.issuer-uri} set
+ * (production: Keycloak) tokens are verified against that issuer's keys; otherwise against this machine's
+ * {@link SigningKey}, the zero-setup default, which production refuses ({@link IdentityProviderRequirement}). {@code /graphql} lets anonymous requests in so that GraphQL can
+ * answer them with a typed {@code UNAUTHENTICATED} error; what each operation allows is decided by
+ * {@link AccessRules}. A present but invalid or expired token is refused with HTTP 401.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        // the schema as served (SDL), for front-end teams' code generators: any valid token
+                        .requestMatchers(HttpMethod.GET, "/graphql/schema").authenticated()
+                        .requestMatchers("/graphql", "/graphiql", "/graphiql/**").permitAll()
+                        // census imports: who may is decided by the controller, with a JSON refusal
+                        .requestMatchers("/imports", "/imports/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenClaims())));
+        return http.build();
+    }
+
+    /**
+     * Tokens must name their issuer, be meant for Jɛkafo ({@code aud} contains {@code jekafo.security.audience})
+     * and expire ({@code exp} present and not past): a token the identity provider issued for another
+     * application, or one that never expires, is refused.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${jekafo.security.issuer-uri:}") String issuerUri,
+                          @Value("${jekafo.security.jwk-set-uri:}") String jwkSetUri,
+                          @Value("${jekafo.security.audience:jekafo}") String audience,
+                          @Value("${jekafo.security.require-issuer:false}") boolean requireIssuer,
+                          @Value("${jekafo.data-dir}") Path dataDir) throws JOSEException {
+        IdentityProviderRequirement.check(requireIssuer, issuerUri);
+        NimbusJwtDecoder decoder;
+        String issuer = issuerUri.isBlank() ? SigningKey.ISSUER : issuerUri;
+        if (issuerUri.isBlank()) {
+            decoder = NimbusJwtDecoder.withPublicKey(SigningKey.of(dataDir).toRSAPublicKey()).build();
+        } else if (!jwkSetUri.isBlank()) {
+            // the issuer's keys fetched from another address than the one its tokens name (a private network)
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        } else {
+            decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
+        return decoder;
+    }
+
+    @Bean
+    PrincipalProvider principalProvider() {
+        return () -> {
+            if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication token) {
+                return token.getPrincipal();
+            }
+            throw AccessRefusedException.unauthenticated();
+        };
+    }
+}
