@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,22 +276,89 @@ public final class TestApi {
         return input;
     }
 
-    /** A GraphQL response, read as data (which must then come without errors) or as errors. */
+    /**
+     * A GraphQL response, read as data (which must then come without errors: neither top-level errors nor a
+     * mutation payload's {@code userErrors}) or as errors (both kinds, a payload's problems as {@link UserErrorReply}).
+     */
     public record Answer(String document, GraphQlResponse response) {
 
         @SuppressWarnings("unchecked")
         public <T> T data(String path) {
             assertThat(response.getErrors()).as("errors of %s", document).isEmpty();
+            assertThat(userErrors()).as("userErrors of %s", document).isEmpty();
             return (T) response.field(path).getValue();
         }
 
+        /** The top-level errors, then the problems every payload of {@code data} reports. */
         public List<ResponseError> errors() {
-            return response.getErrors();
+            List<ResponseError> all = new ArrayList<>(response.getErrors());
+            all.addAll(userErrors());
+            return all;
         }
 
         public ResponseError singleError() {
-            assertThat(response.getErrors()).as("errors of %s (data: %s)", document, response.getData()).hasSize(1);
-            return response.getErrors().get(0);
+            assertThat(errors()).as("errors of %s (data: %s)", document, response.getData()).hasSize(1);
+            return errors().get(0);
+        }
+
+        /** The {@code userErrors} of every root field's payload, in order. */
+        @SuppressWarnings("unchecked")
+        public List<ResponseError> userErrors() {
+            List<ResponseError> found = new ArrayList<>();
+            if (response.getData() instanceof Map<?, ?> data) {
+                data.forEach((rootField, payload) -> {
+                    if (payload instanceof Map<?, ?> fields && fields.get("userErrors") instanceof List<?> problems) {
+                        problems.forEach(problem -> found.add(new UserErrorReply(String.valueOf(rootField),
+                                (Map<String, Object>) problem)));
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    /**
+     * A problem of a mutation payload ({@code UserError}), read as an error: {@code extensions} holds its
+     * {@code code}, its {@code field} named as in the input (the path after {@code input}, dotted) and
+     * {@code userError: true}.
+     */
+    public record UserErrorReply(String rootField, Map<String, Object> problem) implements ResponseError {
+
+        @Override
+        public String getMessage() {
+            return (String) problem.get("message");
+        }
+
+        @Override
+        public List<graphql.language.SourceLocation> getLocations() {
+            return List.of();
+        }
+
+        @Override
+        public graphql.ErrorClassification getErrorType() {
+            return org.springframework.graphql.execution.ErrorType.BAD_REQUEST;
+        }
+
+        @Override
+        public String getPath() {
+            return rootField;
+        }
+
+        @Override
+        public List<Object> getParsedPath() {
+            return List.of(rootField);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> getExtensions() {
+            Map<String, Object> extensions = new HashMap<>();
+            extensions.put("code", problem.get("code"));
+            List<String> path = (List<String>) problem.get("field");
+            extensions.put("field", path == null ? null : String.join(".", path.subList(1, path.size())));
+            extensions.put("userError", true);
+            extensions.put("candidate", problem.get("candidate"));
+            return extensions;
         }
     }
 

@@ -5,6 +5,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import org.jekafo.app.platform.graphql.NodeKind;
+import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
@@ -12,7 +14,7 @@ import java.util.List;
 
 /** Where census imports stand: queries, and a subscription that follows one import to its end. */
 @Controller
-class CensusImportGraphQlController {
+class CensusImportGraphQlController implements NodeKind {
 
     private static final Duration TICK = Duration.ofMillis(250);
 
@@ -20,6 +22,26 @@ class CensusImportGraphQlController {
 
     CensusImportGraphQlController(CensusImports imports) {
         this.imports = imports;
+    }
+
+    @Override
+    public String typeName() {
+        return "CensusImport";
+    }
+
+    @Override
+    public String readBy() {
+        return "Query.censusImport";
+    }
+
+    @Override
+    public Class<?> representedBy() {
+        return CensusImportView.class;
+    }
+
+    @Override
+    public CensusImportView load(String identifier, DataFetchingEnvironment environment) {
+        return censusImport(identifier);
     }
 
     @QueryMapping

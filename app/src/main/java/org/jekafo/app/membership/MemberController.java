@@ -4,6 +4,9 @@ import org.jekafo.app.platform.graphql.InvalidInputException;
 import org.jekafo.app.platform.graphql.PageInfo;
 import org.jekafo.app.platform.graphql.MutationEnvelope;
 import org.jekafo.app.platform.graphql.Mutations;
+import org.jekafo.app.platform.graphql.NodeKind;
+import org.jekafo.app.platform.graphql.UserError;
+import org.jekafo.app.platform.gate.PersonalDataAccessLog;
 import org.jekafo.app.orgunit.OrgUnits;
 
 import graphql.GraphQLContext;
@@ -75,7 +78,7 @@ import java.util.function.Function;
 
 /** The census over GraphQL: member queries read Elasticsearch (history reads the event store). */
 @Controller
-class MemberController {
+class MemberController implements NodeKind {
 
     private final QueryGateway queries;
     private final Mutations mutations;
@@ -221,6 +224,56 @@ class MemberController {
             result.put(members.get(i), histories.histories().get(i).entries());
         }
         return result;
+    }
+
+    @Override
+    public String typeName() {
+        return "Member";
+    }
+
+    @Override
+    public String readBy() {
+        return "Query.member";
+    }
+
+    @Override
+    public Class<?> representedBy() {
+        return MemberView.class;
+    }
+
+    @Override
+    public MemberView load(String identifier, DataFetchingEnvironment environment) {
+        return member(identifier, null, environment);
+    }
+
+    /** The caller's own member record (role MEMBER). */
+    @SchemaMapping(typeName = "Principal")
+    MemberView member(ActingPrincipal principal, DataFetchingEnvironment environment) {
+        return principal.memberId() == null ? null : visibleOrNull(principal.memberId(), environment);
+    }
+
+    /** The member whose data was read, if the caller may still see it. */
+    @SchemaMapping(typeName = "PersonalDataAccess")
+    MemberView member(PersonalDataAccessLog.Access access, DataFetchingEnvironment environment) {
+        return visibleOrNull(access.memberId(), environment);
+    }
+
+    /** The look-alike member of a {@code POSSIBLE_DUPLICATE}, if the caller may see it (else null). */
+    @SchemaMapping(typeName = "UserError")
+    MemberView candidate(UserError error, DataFetchingEnvironment environment) {
+        return error.candidateIds().isEmpty() ? null : visibleOrNull(error.candidateIds().get(0), environment);
+    }
+
+    /** A member the caller may see, or null (refused by the gate, or erased from the index). */
+    private MemberView visibleOrNull(String memberId, DataFetchingEnvironment environment) {
+        try {
+            return ask(new FindMemberQuery(memberId, null), MemberView.class, PersonalDataDisclosure.forGraphQl(environment));
+        } catch (RuntimeException refused) {
+            if (AccessRefusedException.isCause(refused)) {
+                return null;
+            }
+            throw refused;
+        }
     }
 
     @MutationMapping

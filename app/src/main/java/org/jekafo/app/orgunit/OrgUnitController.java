@@ -27,6 +27,8 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import org.jekafo.app.platform.graphql.NodeKind;
+import graphql.schema.DataFetchingEnvironment;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,7 +37,7 @@ import java.util.Map;
 
 /** The federation's tree over GraphQL. */
 @Controller
-class OrgUnitController {
+class OrgUnitController implements NodeKind {
 
     private final QueryGateway queries;
     private final Mutations mutations;
@@ -50,6 +52,26 @@ class OrgUnitController {
     }
 
     record OrgUnitPayload(String clientMutationId, String orgUnitId, OrgUnitView orgUnit) {
+    }
+
+    @Override
+    public String typeName() {
+        return "OrgUnit";
+    }
+
+    @Override
+    public String readBy() {
+        return "Query.orgUnit";
+    }
+
+    @Override
+    public Class<?> representedBy() {
+        return OrgUnitView.class;
+    }
+
+    @Override
+    public OrgUnitView load(String identifier, DataFetchingEnvironment environment) {
+        return orgUnit(identifier, null);
     }
 
     @QueryMapping

@@ -10,7 +10,11 @@ import org.jekafo.api.common.Refusal;
 public class CommandRefusedException extends CommandExecutionException {
 
     public CommandRefusedException(String code, String field, String message) {
-        super(message, null, new Refusal(code, field, message));
+        this(new Refusal(code, field, message));
+    }
+
+    public CommandRefusedException(Refusal refusal) {
+        super(refusal.message(), null, refusal);
     }
 
     public Refusal refusal() {

@@ -30,11 +30,14 @@ import org.jekafo.api.membership.RegisterMemberCommand;
 import org.jekafo.api.membership.ReinstateMemberCommand;
 import org.jekafo.api.membership.SuspendMemberCommand;
 import org.jekafo.api.membership.TransferMemberCommand;
+import org.jekafo.api.common.Refusal;
 import org.jekafo.command.common.CommandRefusedException;
+import org.jekafo.command.common.Problems;
 import org.jekafo.command.common.Require;
 import org.jekafo.command.orgunit.OrgUnitDirectory;
 import org.jekafo.command.orgunit.OrgUnitEntry;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -78,26 +81,42 @@ class Member {
         // for Axon
     }
 
+    /** Refused with every problem of its fields at once, then with every clash with other members at once. */
     @CommandHandler
     Member(RegisterMemberCommand command, MemberDirectory members, OrgUnitDirectory units) {
-        String last = MemberInput.name(command.lastName(), TextLimit.LAST_NAME);
-        String first = MemberInput.name(command.firstName(), TextLimit.FIRST_NAME);
-        Gender newGender = MemberInput.gender(command.gender());
-        int year = MemberInput.birthYear(command.birthYear());
-        String newPhone = MemberInput.phone(command.phone());
-        List<String> newTrades = MemberInput.trades(command.trades());
-        OrgUnitEntry unit = MemberInput.openLocalUnit(units, command.localUnitId(), "localUnitId");
-        var enrolledOn = MemberInput.notInFuture(command.enrolledOn(), "enrolledOn");
-        String newNationalId = MemberInput.nationalId(command.nationalId());
-        String requestedCard = MemberInput.cardNumber(command.cardNumber());
+        Problems problems = new Problems();
+        String last = problems.check(() -> MemberInput.name(command.lastName(), TextLimit.LAST_NAME));
+        String first = problems.check(() -> MemberInput.name(command.firstName(), TextLimit.FIRST_NAME));
+        Gender newGender = problems.check(() -> MemberInput.gender(command.gender()));
+        Integer year = problems.check(() -> MemberInput.birthYear(command.birthYear()));
+        String newPhone = problems.check(() -> MemberInput.phone(command.phone()));
+        List<String> newTrades = problems.check(() -> MemberInput.trades(command.trades()));
+        OrgUnitEntry unit = problems.check(() -> MemberInput.openLocalUnit(units, command.localUnitId(), "localUnitId"));
+        LocalDate enrolledOn = problems.check(() -> MemberInput.notInFuture(command.enrolledOn(), "enrolledOn"));
+        String newNationalId = problems.check(() -> MemberInput.nationalId(command.nationalId()));
+        String requestedCard = problems.check(() -> MemberInput.cardNumber(command.cardNumber()));
+        if (requestedCard != null) {
+            problems.check(() -> Require.that(requestedCard.matches(CARD_PATTERN), INVALID_CARD_NUMBER, "cardNumber",
+                    "Le numéro de carte « " + command.cardNumber() + " » n'a pas la forme attendue (par ex. SG-000123)."));
+        }
+        problems.refuseIfAny();
         MemberDirectory.Clashes clashes = members.clashes(requestedCard, newNationalId, NameKey.of(last, first, year),
                 unit.orgUnitId());
-        requireFree(clashes.nationalIdHolder(), newNationalId);
+        problems.check(() -> requireFree(clashes.nationalIdHolder(), newNationalId));
+        problems.check(() -> clashes.cardHolder().ifPresent(holder -> {
+            throw MemberDirectory.cardNumberTaken(requestedCard);
+        }));
         List<String> lookAlikes = clashes.lookAlikes();
-        Require.that(lookAlikes.isEmpty() || command.confirmPossibleDuplicate(), POSSIBLE_DUPLICATE, "lastName",
-                "Un membre du même nom, né la même année, existe déjà dans cette unité locale. "
-                        + "Vérifiez qu'il ne s'agit pas de la même personne, puis confirmez l'enregistrement.");
-        String card = cardNumber(command.cardNumber(), requestedCard, clashes.cardHolder(), members, units, unit);
+        if (!lookAlikes.isEmpty() && !command.confirmPossibleDuplicate()) {
+            problems.check(() -> {
+                throw new CommandRefusedException(new Refusal(POSSIBLE_DUPLICATE, "lastName",
+                        "Un membre du même nom, né la même année, existe déjà dans cette unité locale. Vérifiez qu'il "
+                                + "ne s'agit pas de la même personne, puis confirmez l'enregistrement.")
+                        .about(lookAlikes));
+            });
+        }
+        problems.refuseIfAny();
+        String card = requestedCard != null ? requestedCard : allocatedCardNumber(members, units, unit);
         apply(new MemberRegisteredEvent(command.memberId(), card, last, first, newGender, year, newPhone,
                 newNationalId, newTrades, unit.orgUnitId(), command.disability(), enrolledOn,
                 !lookAlikes.isEmpty()));
@@ -106,11 +125,18 @@ class Member {
     @CommandHandler
     void handle(CorrectMemberIdentityCommand command, MemberDirectory members) {
         requireAlive();
-        String last = command.lastName() == null ? lastName : MemberInput.name(command.lastName(), TextLimit.LAST_NAME);
-        String first = command.firstName() == null ? firstName : MemberInput.name(command.firstName(), TextLimit.FIRST_NAME);
-        Gender newGender = command.gender() == null ? gender : MemberInput.gender(command.gender());
-        Integer year = command.birthYear() == null ? birthYear : MemberInput.birthYear(command.birthYear());
-        String newNationalId = command.nationalId() == null ? nationalId : MemberInput.nationalId(command.nationalId());
+        Problems problems = new Problems();
+        String last = command.lastName() == null ? lastName
+                : problems.check(() -> MemberInput.name(command.lastName(), TextLimit.LAST_NAME));
+        String first = command.firstName() == null ? firstName
+                : problems.check(() -> MemberInput.name(command.firstName(), TextLimit.FIRST_NAME));
+        Gender newGender = command.gender() == null ? gender : problems.check(() -> MemberInput.gender(command.gender()));
+        Integer year = command.birthYear() == null ? birthYear
+                : problems.check(() -> MemberInput.birthYear(command.birthYear()));
+        String newNationalId = command.nationalId() == null ? nationalId
+                : problems.check(() -> MemberInput.nationalId(command.nationalId()));
+        String reason = problems.check(() -> MemberInput.reason(command.reason()));
+        problems.refuseIfAny();
         boolean newDisability = command.disability() == null ? disability : command.disability();
         if (!Objects.equals(newNationalId, nationalId)) {
             requireFreeNationalId(members, newNationalId);
@@ -119,7 +145,7 @@ class Member {
                 || !Objects.equals(year, birthYear) || !Objects.equals(newNationalId, nationalId) || newDisability != disability;
         if (changed) {
             apply(new MemberIdentityCorrectedEvent(memberId, last, first, newGender, year, newNationalId,
-                    newDisability, MemberInput.reason(command.reason())));
+                    newDisability, reason));
         }
     }
 
@@ -240,20 +266,11 @@ class Member {
         }
     }
 
-    /** The card number asked for ({@code card}, normalised), checked against its holder; else a new one. */
-    private static String cardNumber(String requested, String card, Optional<String> cardHolder,
-                                     MemberDirectory members, OrgUnitDirectory units, OrgUnitEntry localUnit) {
-        if (card == null) {
-            OrgUnitEntry region = units.regionOf(localUnit.orgUnitId()).orElseThrow(() -> new CommandRefusedException(
-                    UNKNOWN_ORG_UNIT, "localUnitId", "La région de cette unité locale est inconnue."));
-            return members.allocateCardNumber(region.code());
-        }
-        Require.that(card.matches(CARD_PATTERN), INVALID_CARD_NUMBER, "cardNumber",
-                "Le numéro de carte « " + requested + " » n'a pas la forme attendue (par ex. SG-000123).");
-        if (cardHolder.isPresent()) {
-            throw MemberDirectory.cardNumberTaken(card);
-        }
-        return card;
+    /** The next card number of the local unit's region. */
+    private static String allocatedCardNumber(MemberDirectory members, OrgUnitDirectory units, OrgUnitEntry localUnit) {
+        OrgUnitEntry region = units.regionOf(localUnit.orgUnitId()).orElseThrow(() -> new CommandRefusedException(
+                UNKNOWN_ORG_UNIT, "localUnitId", "La région de cette unité locale est inconnue."));
+        return members.allocateCardNumber(region.code());
     }
 
     @EventSourcingHandler

@@ -67,12 +67,6 @@ class AccessGuard extends SimplePerformantInstrumentation {
     }
 
     private void authorize(String operation) {
-        ActingPrincipal principal = principals.current();
-        AccessRules.Rule rule = rules.of(operation).orElseThrow(() -> AccessRefusedException.forbidden(null,
-                "L'opération " + operation + " n'a pas de règle d'accès : elle est refusée à tous."));
-        if (!rule.roles().contains(principal.role())) {
-            throw AccessRefusedException.forbidden(null, "Le rôle « " + principal.role().label()
-                    + " » ne permet pas l'opération " + operation + ".");
-        }
+        rules.authorize(operation, principals.current());
     }
 }

@@ -24,6 +24,19 @@ public class AccessRefusedException extends RuntimeException {
         return new AccessRefusedException(FORBIDDEN, field, message);
     }
 
+    /** Whether {@code failure} is, or was caused by, a refusal of the gate. */
+    public static boolean isCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AccessRefusedException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     public Refusal refusal() {
         return refusal;
     }

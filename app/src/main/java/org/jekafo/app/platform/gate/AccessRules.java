@@ -82,6 +82,19 @@ public class AccessRules {
     }
 
     /** The rule of {@code Type.field}, e.g. {@code Mutation.registerMember}. */
+    /**
+     * Refuses {@code principal} an operation whose rule does not list their role, or that has no rule (deny by
+     * default).
+     */
+    public void authorize(String operation, ActingPrincipal principal) {
+        Rule rule = of(operation).orElseThrow(() -> AccessRefusedException.forbidden(null,
+                "L'opération " + operation + " n'a pas de règle d'accès : elle est refusée à tous."));
+        if (!rule.roles().contains(principal.role())) {
+            throw AccessRefusedException.forbidden(null, "Le rôle « " + principal.role().label()
+                    + " » ne permet pas l'opération " + operation + ".");
+        }
+    }
+
     public Optional<Rule> of(String operation) {
         return Optional.ofNullable(operations.get(operation));
     }

@@ -8,7 +8,11 @@ import org.jekafo.app.platform.messaging.CommandSender.CommandContext;
 import org.jekafo.app.platform.gate.PrincipalProvider;
 import org.springframework.stereotype.Component;
 
+import org.jekafo.api.common.Refusal;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -28,22 +32,26 @@ public class Mutations {
         this.principals = principals;
     }
 
+    /** Sends the command of a mutation; its envelope's problems (channel, capture time, client id) all at once. */
     public <R> R send(Object command, MutationEnvelope input) {
         Channel channel = input.channel() == null ? Channel.PORTAL : input.channel();
+        List<Refusal> problems = new ArrayList<>();
         if (!CALLER_CHANNELS.contains(channel)) {
-            throw new InvalidInputException("INVALID_INPUT", "channel",
-                    "Le canal " + channel + " est réservé au serveur.");
+            problems.add(new Refusal("INVALID_INPUT", "channel", "Le canal " + channel + " est réservé au serveur."));
         }
         if (input.capturedAt() != null && input.capturedAt().isAfter(Instant.now().plusSeconds(300))) {
-            throw new InvalidInputException("INVALID_DATE", "capturedAt", "Le moment de saisie est dans le futur.");
+            problems.add(new Refusal("INVALID_DATE", "capturedAt", "Le moment de saisie est dans le futur."));
         }
         String clientId = input.clientMutationId();
-        InvalidInputException.bounded(clientId, TextLimit.CLIENT_MUTATION_ID);
-        if (clientId != null && clientId.isBlank()) {
-            throw new InvalidInputException("INVALID_INPUT", "clientMutationId",
-                    "L'identifiant de requête ne peut pas être vide.");
+        if (!TextLimit.CLIENT_MUTATION_ID.admits(clientId)) {
+            problems.add(TextLimit.CLIENT_MUTATION_ID.refusal());
+        } else if (clientId != null && clientId.isBlank()) {
+            problems.add(new Refusal("INVALID_INPUT", "clientMutationId", "L'identifiant de requête ne peut pas être vide."));
         }
-        return sender.send(command, new CommandContext(principals.current(), channel, IdentifierFactory.getInstance().generateIdentifier(),
-                clientId, input.capturedAt()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(Refusal.of(problems));
+        }
+        return sender.send(command, new CommandContext(principals.current(), channel,
+                IdentifierFactory.getInstance().generateIdentifier(), clientId, input.capturedAt()));
     }
 }
