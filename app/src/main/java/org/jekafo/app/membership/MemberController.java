@@ -3,7 +3,6 @@ package org.jekafo.app.membership;
 import org.jekafo.app.platform.graphql.InvalidInputException;
 import org.jekafo.app.platform.graphql.PageInfo;
 import org.jekafo.app.platform.graphql.MutationEnvelope;
-import org.jekafo.app.platform.graphql.Mutations;
 import org.jekafo.app.platform.graphql.NodeKind;
 import org.jekafo.app.platform.graphql.UserError;
 import org.jekafo.app.platform.gate.PersonalDataAccessLog;
@@ -12,17 +11,12 @@ import org.jekafo.app.orgunit.OrgUnits;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import org.axonframework.messaging.GenericMessage;
-import org.axonframework.common.IdentifierFactory;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jekafo.api.common.Gender;
 import org.jekafo.api.common.TextLimit;
-import org.jekafo.api.membership.ChangeMemberPhoneCommand;
-import org.jekafo.api.membership.ChangeMemberTradesCommand;
-import org.jekafo.api.membership.CorrectMemberIdentityCommand;
 import org.jekafo.api.membership.CountBucket;
 import org.jekafo.api.membership.CountMembersQuery;
-import org.jekafo.api.membership.ErasePersonalDataCommand;
 import org.jekafo.api.membership.FindMemberHistoriesQuery;
 import org.jekafo.api.membership.FindMemberHistoryQuery;
 import org.jekafo.api.membership.MemberHistories;
@@ -35,13 +29,6 @@ import org.jekafo.api.membership.MemberHistoryView;
 import org.jekafo.api.membership.MemberPage;
 import org.jekafo.api.membership.MemberStatus;
 import org.jekafo.api.membership.MemberView;
-import org.jekafo.api.membership.RecordDuesPaymentCommand;
-import org.jekafo.api.membership.RecordMemberDeathCommand;
-import org.jekafo.api.membership.RecordMemberResignationCommand;
-import org.jekafo.api.membership.RegisterMemberCommand;
-import org.jekafo.api.membership.ReinstateMemberCommand;
-import org.jekafo.api.membership.SuspendMemberCommand;
-import org.jekafo.api.membership.TransferMemberCommand;
 import org.jekafo.api.orgunit.OrgUnitView;
 import org.jekafo.api.trade.Trade;
 import org.jekafo.api.trade.TradeCatalog;
@@ -81,20 +68,20 @@ import java.util.function.Function;
 class MemberController implements NodeKind {
 
     private final QueryGateway queries;
-    private final Mutations mutations;
     private final MemberReadBack readBack;
     private final OrgUnits orgUnits;
     private final PrincipalProvider principals;
     private final AccessScope scope;
     private final MemberCursors cursors;
+    private final MemberCommands commands;
 
-    MemberController(QueryGateway queries, Mutations mutations, MemberReadBack readBack, OrgUnits orgUnits,
+    MemberController(QueryGateway queries, MemberCommands commands, MemberReadBack readBack, OrgUnits orgUnits,
                      PrincipalProvider principals, AccessScope scope, MemberCursors cursors) {
+        this.commands = commands;
         this.cursors = cursors;
         this.principals = principals;
         this.scope = scope;
         this.queries = queries;
-        this.mutations = mutations;
         this.readBack = readBack;
         this.orgUnits = orgUnits;
     }
@@ -278,75 +265,57 @@ class MemberController implements NodeKind {
 
     @MutationMapping
     MemberPayload registerMember(@Argument RegisterMemberInput input) {
-        String memberId = mutations.send(new RegisterMemberCommand(IdentifierFactory.getInstance().generateIdentifier(), input.cardNumber(),
-                input.lastName(), input.firstName(), input.gender() == null ? null : input.gender().name(),
-                input.birthYear(), input.phone(), input.nationalId(), input.trades(), input.localUnitId(),
-                Boolean.TRUE.equals(input.disability()), input.enrolledOn(),
-                Boolean.TRUE.equals(input.confirmPossibleDuplicate())), input);
-        return payload(input, memberId);
+        return payload(input, commands.execute(input));
     }
 
     @MutationMapping
     MemberPayload correctMemberIdentity(@Argument CorrectMemberIdentityInput input) {
-        mutations.send(new CorrectMemberIdentityCommand(input.memberId(), input.lastName(), input.firstName(),
-                input.gender() == null ? null : input.gender().name(), input.birthYear(), input.nationalId(),
-                input.disability(), input.reason()), input);
-        return payload(input, input.memberId());
+        return payload(input, commands.execute(input));
     }
 
     @MutationMapping
     MemberPayload changeMemberPhone(@Argument ChangeMemberPhoneInput input) {
-        mutations.send(new ChangeMemberPhoneCommand(input.memberId(), input.phone()), input);
-        return payload(input, input.memberId());
+        return payload(input, commands.execute(input));
     }
 
     @MutationMapping
     MemberPayload changeMemberTrades(@Argument ChangeMemberTradesInput input) {
-        mutations.send(new ChangeMemberTradesCommand(input.memberId(), input.trades()), input);
-        return payload(input, input.memberId());
+        return payload(input, commands.execute(input));
     }
 
     @MutationMapping
     MemberPayload transferMember(@Argument TransferMemberInput input) {
-        mutations.send(new TransferMemberCommand(input.memberId(), input.toLocalUnitId(), input.reason()), input);
-        return payload(input, input.memberId());
+        return payload(input, commands.execute(input));
     }
 
     @MutationMapping
     MemberPayload suspendMember(@Argument SuspendMemberInput input) {
-        mutations.send(new SuspendMemberCommand(input.memberId(), input.reason()), input);
-        return payload(input, input.memberId());
+        return payload(input, commands.execute(input));
     }
 
     @MutationMapping
     MemberPayload reinstateMember(@Argument ReinstateMemberInput input) {
-        mutations.send(new ReinstateMemberCommand(input.memberId(), input.reason()), input);
-        return payload(input, input.memberId());
+        return payload(input, commands.execute(input));
     }
 
     @MutationMapping
     MemberPayload recordMemberResignation(@Argument RecordMemberResignationInput input) {
-        mutations.send(new RecordMemberResignationCommand(input.memberId(), input.effectiveOn(), input.reason()), input);
-        return payload(input, input.memberId());
+        return payload(input, commands.execute(input));
     }
 
     @MutationMapping
     MemberPayload recordMemberDeath(@Argument RecordMemberDeathInput input) {
-        mutations.send(new RecordMemberDeathCommand(input.memberId(), input.diedOn()), input);
-        return payload(input, input.memberId());
+        return payload(input, commands.execute(input));
     }
 
     @MutationMapping
     MemberPayload recordDuesPayment(@Argument RecordDuesPaymentInput input) {
-        mutations.send(new RecordDuesPaymentCommand(input.memberId(), input.year() == null ? 0 : input.year(),
-                input.amountFcfa() == null ? 0 : input.amountFcfa(), input.receiptNumber(), input.paidOn()), input);
-        return payload(input, input.memberId());
+        return payload(input, commands.execute(input));
     }
 
     @MutationMapping
     MemberPayload erasePersonalData(@Argument ErasePersonalDataInput input) {
-        mutations.send(new ErasePersonalDataCommand(input.memberId(), input.reason()), input);
-        return payload(input, input.memberId());
+        return payload(input, commands.execute(input));
     }
 
     /** The member a mutation acted on, as the caller may see it: never one outside the caller's reach. */

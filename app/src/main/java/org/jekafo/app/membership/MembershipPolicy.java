@@ -8,6 +8,7 @@ import org.jekafo.api.membership.CountMembersQuery;
 import org.jekafo.api.membership.ErasePersonalDataCommand;
 import org.jekafo.api.membership.FindMemberHistoriesQuery;
 import org.jekafo.api.membership.FindMemberHistoryQuery;
+import org.jekafo.api.membership.FindMemberChangesQuery;
 import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.FindMembersQuery;
 import org.jekafo.api.membership.MemberFilter;
@@ -67,6 +68,8 @@ class MembershipPolicy implements AccessPolicy {
     public void declare(Declarations rules) {
         Set<Role> registrars = EnumSet.copyOf(KEEPERS);
         registrars.add(SYSTEM);
+        // each queued operation then passes the gate as its own command (per item: role and reach)
+        rules.operation("Mutation.submitFieldWork", KEEPERS);
         rules.message(RegisterMemberCommand.class, registrars,
                 Reach.unit(RegisterMemberCommand::localUnitId, "input.localUnitId")).exposedAs("Mutation.registerMember");
         rules.message(CorrectMemberIdentityCommand.class, KEEPERS,
@@ -103,6 +106,9 @@ class MembershipPolicy implements AccessPolicy {
         rules.message(FindMembersQuery.class, READERS, (query, principal, scope) ->
                 new FindMembersQuery(bounded(query.filter(), principal, scope), query.first(), query.after()))
                 .exposedAs("Query.members");
+        // a tablet syncs the units it works in: the subtree asked for must be within reach
+        rules.message(FindMemberChangesQuery.class, KEEPERS, Reach.unit(FindMemberChangesQuery::orgUnitId, "orgUnitId"))
+                .exposedAs("Query.memberChanges");
         rules.message(CountMembersQuery.class, READERS, (query, principal, scope) ->
                 new CountMembersQuery(bounded(query.filter(), principal, scope))).exposedAs("Query.memberCounts");
     }

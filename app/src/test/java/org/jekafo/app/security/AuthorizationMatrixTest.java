@@ -58,6 +58,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             expect("Query.memberHistory", "M F C B A D", "B A D"),
             expect("Query.members", "F C B A D", "B A D"),
             expect("Query.memberCounts", "F C B A D", "B A D"),
+            expect("Query.memberChanges", "F C B", "B"),
             expect("Query.projections", "B A D", "B A D"),
             expect("Query.personalDataAccesses", "B A", "B A"),
             expect("Query.censusImport", "B A D", "B A D"),
@@ -73,6 +74,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             expect("Mutation.suspendMember", "C B", "B"),
             expect("Mutation.reinstateMember", "C B", "B"),
             expect("Mutation.erasePersonalData", "B", "B"),
+            // out of reach, the request is admitted and each item refused in its result (FieldWorkTest)
+            expect("Mutation.submitFieldWork", "F C B", "F C B"),
             expect("Mutation.createOrgUnit", "B", "B"),
             expect("Mutation.renameOrgUnit", "B", "B"),
             expect("Mutation.moveOrgUnit", "B", "B"),
@@ -93,6 +96,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             Map.entry("Query.nodes", "query($member: ID!) { nodes(ids: [$member]) { id } }"),
             Map.entry("Query.memberHistory", "query($member: ID!) { memberHistory(id: $member) { type } }"),
             Map.entry("Query.members", "query($unit: ID) { members(filter: {orgUnitId: $unit}, first: 5) { totalCount } }"),
+            Map.entry("Query.memberChanges", "query($unit: ID!) { memberChanges(orgUnitId: $unit, first: 5) { token } }"),
             Map.entry("Query.memberCounts", "query($unit: ID) { memberCounts(filter: {orgUnitId: $unit}) { total } }"),
             Map.entry("Query.projections", "{ projections { name } }"),
             Map.entry("Query.personalDataAccesses", "{ personalDataAccesses(first: 5) { edges { cursor } } }"),
@@ -101,7 +105,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             mutation("registerMember"), mutation("correctMemberIdentity"), mutation("changeMemberPhone"),
             mutation("changeMemberTrades"), mutation("recordMemberResignation"), mutation("recordMemberDeath"),
             mutation("recordDuesPayment"), mutation("transferMember"), mutation("suspendMember"),
-            mutation("reinstateMember"), mutation("erasePersonalData"), mutation("createOrgUnit"),
+            mutation("reinstateMember"), mutation("erasePersonalData"), mutation("submitFieldWork"), mutation("createOrgUnit"),
             mutation("renameOrgUnit"), mutation("moveOrgUnit"), mutation("closeOrgUnit"),
             mutation("rebuildProjection"),
             Map.entry("Query.deadLetters", "{ deadLetters(first: 5) { totalCount } }"),
@@ -273,6 +277,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 case "Mutation.transferMember" -> input.put("toLocalUnitId", unit.equals(segouUnit) ? otherSegouUnit : segouUnit);
                 case "Mutation.suspendMember" -> input.put("reason", "Cotisations impayées");
                 case "Mutation.erasePersonalData" -> input.put("reason", "Demande de la personne");
+                case "Mutation.submitFieldWork" -> input.put("items", List.of(Map.of("changeMemberPhone", Map.of(
+                        "memberId", member, "phone", TestData.uniquePhone(), "clientMutationId", "file-" + TestData.suffix()))));
                 case "Mutation.createOrgUnit" -> input.putAll(Map.of("code", TestData.unitCode("ZZ"),
                         "name", "Nouvelle unité", "level", "LOCAL", "parentId", unit));
                 case "Mutation.renameOrgUnit" -> input.putAll(Map.of("orgUnitId", spareUnit, "name", "Unité " + TestData.suffix()));
@@ -317,7 +323,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         return operation.startsWith("Mutation.") && EXPECTED.containsKey(operation)
                 && !operation.endsWith("OrgUnit") && !operation.equals("Mutation.rebuildProjection")
                 && !operation.endsWith("DeadLetters") && !operation.endsWith("DeadLetter")
-                && !operation.equals("Mutation.registerMember");
+                && !operation.equals("Mutation.registerMember") && !operation.equals("Mutation.submitFieldWork");
     }
 
 }

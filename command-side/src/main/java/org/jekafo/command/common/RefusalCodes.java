@@ -39,6 +39,12 @@ public final class RefusalCodes {
     /** A national ID that is not a NINA (14 digits and a letter). */
     public static final String INVALID_NATIONAL_ID = "INVALID_NATIONAL_ID";
 
+    /** The command was decided on a version of the aggregate that is no longer the current one. */
+    public static final String VERSION_CONFLICT = "VERSION_CONFLICT";
+
+    /** An identifier chosen by the client (a new member's) is already another record's. */
+    public static final String DUPLICATE_ID = "DUPLICATE_ID";
+
     private RefusalCodes() {
     }
 }

@@ -96,21 +96,23 @@ class JdbcMemberDirectory implements MemberDirectory {
     }
 
     /**
-     * One statement instead of three (one round trip on PostgreSQL): registrations are the import's hot path
+     * One statement instead of four (one round trip on PostgreSQL): registrations are the import's hot path
      * (README, Performance). A plain SELECT, not a UNION: H2 caches the plan of the one and re-parses the
      * other at every call. A value not asked about is a constant null, not a parameter: H2 would otherwise
      * walk every member without a national ID in that column's index, looking for a match to null.
      */
     @Override
-    public Clashes clashes(String cardNumber, String nationalId, String nameKey, String localUnitId) {
-        List<Object> arguments = new ArrayList<>(4);
-        String sql = "select " + holder("card_number", cardNumber, arguments) + ", "
+    public Clashes clashes(String memberId, String cardNumber, String nationalId, String nameKey, String localUnitId) {
+        List<Object> arguments = new ArrayList<>(5);
+        String sql = "select " + holder("member_id", memberId, arguments) + ", "
+                + holder("card_number", cardNumber, arguments) + ", "
                 + holder("national_id", nationalId, arguments) + ","
                 + " array(select member_id from member_directory where name_key = ? and local_unit_id = ?)";
         arguments.add(nameKey);
         arguments.add(localUnitId);
-        return jdbc.queryForObject(sql, (rs, i) -> new Clashes(Optional.ofNullable(rs.getString(1)),
-                Optional.ofNullable(rs.getString(2)), memberIds(rs.getArray(3))), arguments.toArray());
+        return jdbc.queryForObject(sql, (rs, i) -> new Clashes(rs.getString(1) != null,
+                Optional.ofNullable(rs.getString(2)), Optional.ofNullable(rs.getString(3)), memberIds(rs.getArray(4))),
+                arguments.toArray());
     }
 
     private static String holder(String column, String value, List<Object> arguments) {

@@ -1,6 +1,10 @@
 package org.jekafo.command.membership;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.jekafo.command.common.ExpectedVersion;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -46,6 +50,7 @@ import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.jekafo.command.common.RefusalCodes.ALREADY_ERASED;
+import static org.jekafo.command.common.RefusalCodes.DUPLICATE_ID;
 import static org.jekafo.command.common.RefusalCodes.DUPLICATE_RECEIPT;
 import static org.jekafo.command.common.RefusalCodes.ILLEGAL_STATUS_TRANSITION;
 import static org.jekafo.command.common.RefusalCodes.INVALID_AMOUNT;
@@ -81,6 +86,13 @@ class Member {
         // for Axon
     }
 
+    /** A command decided on a version of this member that is no longer the current one is refused. */
+    @CommandHandlerInterceptor
+    Object refuseStaleVersions(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        ExpectedVersion.check(command, memberId);
+        return chain.proceed();
+    }
+
     /** Refused with every problem of its fields at once, then with every clash with other members at once. */
     @CommandHandler
     Member(RegisterMemberCommand command, MemberDirectory members, OrgUnitDirectory units) {
@@ -100,8 +112,10 @@ class Member {
                     "Le numéro de carte « " + command.cardNumber() + " » n'a pas la forme attendue (par ex. SG-000123)."));
         }
         problems.refuseIfAny();
-        MemberDirectory.Clashes clashes = members.clashes(requestedCard, newNationalId, NameKey.of(last, first, year),
+        MemberDirectory.Clashes clashes = members.clashes(command.memberId(), requestedCard, newNationalId, NameKey.of(last, first, year),
                 unit.orgUnitId());
+        problems.check(() -> Require.that(!clashes.idTaken(), DUPLICATE_ID, "memberId",
+                "Cet identifiant est déjà celui d'un autre membre : choisissez-en un nouveau (UUID)."));
         problems.check(() -> requireFree(clashes.nationalIdHolder(), newNationalId));
         problems.check(() -> clashes.cardHolder().ifPresent(holder -> {
             throw MemberDirectory.cardNumberTaken(requestedCard);

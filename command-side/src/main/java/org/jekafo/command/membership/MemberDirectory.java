@@ -23,17 +23,20 @@ public interface MemberDirectory {
     List<String> possibleDuplicates(String nameKey, String localUnitId);
 
     /**
-     * What a registration could clash with, in one look-up: who holds the card number and who the national ID
-     * (either may be null: not asked), and the look-alikes of {@link #possibleDuplicates}.
+     * What a registration could clash with, in one look-up: whether its member id is taken (a client may choose
+     * it), who holds the card number and who the national ID (either may be null: not asked), and the look-alikes
+     * of {@link #possibleDuplicates}.
      */
-    default Clashes clashes(String cardNumber, String nationalId, String nameKey, String localUnitId) {
-        return new Clashes(cardNumber == null ? Optional.empty() : memberWithCardNumber(cardNumber),
+    default Clashes clashes(String memberId, String cardNumber, String nationalId, String nameKey, String localUnitId) {
+        return new Clashes(localUnitOf(memberId).isPresent(),
+                cardNumber == null ? Optional.empty() : memberWithCardNumber(cardNumber),
                 nationalId == null ? Optional.empty() : memberWithNationalId(nationalId),
                 possibleDuplicates(nameKey, localUnitId));
     }
 
     /** The members a registration would clash with. */
-    record Clashes(Optional<String> cardHolder, Optional<String> nationalIdHolder, List<String> lookAlikes) {
+    record Clashes(boolean idTaken, Optional<String> cardHolder, Optional<String> nationalIdHolder,
+                   List<String> lookAlikes) {
     }
 
     /** The refusal of a card number another member holds: found by the check, or by the insert that lost a race. */

@@ -20,6 +20,12 @@ public final class MetadataKeys {
     /** When the fact was captured (a field agent's tablet may send it hours later), ISO-8601 instant. */
     public static final String CAPTURED_AT = "capturedAt";
 
+    /**
+     * The version (sequence of the last event) of the aggregate the sender saw when it decided the command: the
+     * command is refused with {@code VERSION_CONFLICT} if the aggregate has changed since (an offline tablet's edit).
+     */
+    public static final String EXPECTED_VERSION = "expectedVersion";
+
     private MetadataKeys() {
     }
 }

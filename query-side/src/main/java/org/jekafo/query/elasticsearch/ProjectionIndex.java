@@ -167,6 +167,7 @@ public class ProjectionIndex {
             }
             Set<String> aliased = client.indices().getAlias(a -> a.name(alias)).result().keySet();
             writeIndex = aliased.iterator().next();
+            addNewFields(writeIndex);
             Set<String> unfinished = new HashSet<>(
                     client.indices().get(g -> g.index(alias + "-*")).result().keySet());
             unfinished.removeAll(aliased);
@@ -280,6 +281,22 @@ public class ProjectionIndex {
     private List<ShardStats> shards(String target) throws IOException {
         IndicesStatsResponse stats = client.indices().stats(s -> s.index(target).level(Level.Shards));
         return stats.indices().get(target).shards().values().stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * Adds to an index made by an earlier version the fields its mapping has gained since (an additive change,
+     * which Elasticsearch makes in place): documents carrying them are then accepted at once, and the earlier
+     * documents gain them as their members change or with a rebuild. A changed field is refused by Elasticsearch.
+     */
+    private void addNewFields(String index) throws IOException {
+        try (InputStream resource = ProjectionIndex.class.getResourceAsStream(mappingResource)) {
+            if (resource == null) {
+                throw new IllegalStateException("mapping resource missing: " + mappingResource);
+            }
+            String mappings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(resource).get("mappings")
+                    .toString();
+            client.indices().putMapping(p -> p.index(index).withJson(new java.io.StringReader(mappings)));
+        }
     }
 
     private String createConcreteIndex() {

@@ -34,6 +34,10 @@ class MemberDocument extends VersionedDocument {
     public List<DuesPaymentView> dues = new ArrayList<>();
     public Instant registeredAt;
     public Instant updatedAt;
+    /** The local units the member was transferred out of: a tablet of those units is told it left. */
+    public List<String> formerLocalUnitIds = new ArrayList<>();
+    /** The global position of the last event applied to this member (the order of the changes feed). */
+    public Long position;
     /** The names, phone and national ID read {@code effacé}, the birth year is null. */
     public boolean personalDataErased;
 

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jekafo.api.common.PersonalData;
 import org.jekafo.api.common.TextFolding;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -54,7 +56,7 @@ class MemberProjection {
     }
 
     @EventHandler
-    void on(MemberRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(MemberRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
         MemberDocument document = new MemberDocument();
         document.memberId = event.memberId();
         document.cardNumber = event.cardNumber();
@@ -70,12 +72,13 @@ class MemberProjection {
         document.status = MemberStatus.ACTIVE;
         document.registeredAt = at;
         document.updatedAt = at;
+        document.position = positionOf(token);
         batch().create(sequence, document);
     }
 
     @EventHandler
-    void on(MemberIdentityCorrectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.memberId(), sequence, at, d -> {
+    void on(MemberIdentityCorrectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        update(event.memberId(), sequence, at, token, d -> {
             setName(d, event.lastName(), event.firstName());
             d.gender = event.gender();
             d.birthYear = event.birthYear();
@@ -85,49 +88,54 @@ class MemberProjection {
     }
 
     @EventHandler
-    void on(MemberPhoneChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.memberId(), sequence, at, d -> d.phone = event.phone());
+    void on(MemberPhoneChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        update(event.memberId(), sequence, at, token, d -> d.phone = event.phone());
     }
 
     @EventHandler
-    void on(MemberTradesChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.memberId(), sequence, at, d -> d.trades = new ArrayList<>(event.trades()));
+    void on(MemberTradesChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        update(event.memberId(), sequence, at, token, d -> d.trades = new ArrayList<>(event.trades()));
     }
 
     @EventHandler
-    void on(MemberTransferredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.memberId(), sequence, at, d -> d.localUnitId = event.toLocalUnitId());
+    void on(MemberTransferredEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        update(event.memberId(), sequence, at, token, d -> {
+            if (!d.formerLocalUnitIds.contains(d.localUnitId)) {
+                d.formerLocalUnitIds.add(d.localUnitId);
+            }
+            d.localUnitId = event.toLocalUnitId();
+        });
     }
 
     @EventHandler
-    void on(MemberSuspendedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.memberId(), sequence, at, d -> status(d, MemberStatus.SUSPENDED, event.reason()));
+    void on(MemberSuspendedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        update(event.memberId(), sequence, at, token, d -> status(d, MemberStatus.SUSPENDED, event.reason()));
     }
 
     @EventHandler
-    void on(MemberReinstatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.memberId(), sequence, at, d -> status(d, MemberStatus.ACTIVE, event.reason()));
+    void on(MemberReinstatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        update(event.memberId(), sequence, at, token, d -> status(d, MemberStatus.ACTIVE, event.reason()));
     }
 
     @EventHandler
-    void on(MemberResignedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.memberId(), sequence, at, d -> status(d, MemberStatus.RESIGNED, event.reason()));
+    void on(MemberResignedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        update(event.memberId(), sequence, at, token, d -> status(d, MemberStatus.RESIGNED, event.reason()));
     }
 
     @EventHandler
-    void on(MemberDeathRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.memberId(), sequence, at, d -> status(d, MemberStatus.DECEASED, null));
+    void on(MemberDeathRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        update(event.memberId(), sequence, at, token, d -> status(d, MemberStatus.DECEASED, null));
     }
 
     @EventHandler
-    void on(DuesPaymentRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.memberId(), sequence, at, d -> d.dues.add(new DuesPaymentView(event.year(), event.amountFcfa(),
+    void on(DuesPaymentRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        update(event.memberId(), sequence, at, token, d -> d.dues.add(new DuesPaymentView(event.year(), event.amountFcfa(),
                 event.receiptNumber(), event.paidOn())));
     }
 
     @EventHandler
-    void on(MemberPersonalDataErasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.memberId(), sequence, at, d -> {
+    void on(MemberPersonalDataErasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        update(event.memberId(), sequence, at, token, d -> {
             setName(d, PersonalData.ERASED, PersonalData.ERASED);
             d.birthYear = null;
             d.phone = PersonalData.ERASED;
@@ -139,14 +147,26 @@ class MemberProjection {
         CurrentUnitOfWork.get().root().afterCommit(u -> index.purgeDeletedDocuments());
     }
 
-    private void update(String memberId, long sequence, Instant at, Consumer<MemberDocument> change) {
+    private void update(String memberId, long sequence, Instant at, TrackingToken token,
+                        Consumer<MemberDocument> change) {
+        Long position = positionOf(token);
         boolean found = batch().update(memberId, sequence, document -> {
             change.accept(document);
             document.updatedAt = at;
+            document.position = position;
         });
         if (!found) {
             LOG.warn("Member {} is missing from {}; its event {} is skipped", memberId, index.writeIndex(), sequence);
         }
+    }
+
+    /** The event's global position (null where the processor gives none, e.g. in a fixture). */
+    private static Long positionOf(TrackingToken token) {
+        if (token == null) {
+            return null;
+        }
+        OptionalLong position = token.position();
+        return position.isPresent() ? position.getAsLong() : null;
     }
 
     private static void setName(MemberDocument document, String lastName, String firstName) {

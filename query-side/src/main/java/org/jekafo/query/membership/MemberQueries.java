@@ -8,12 +8,15 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.membership.CardNumbers;
 import org.jekafo.api.membership.CountBucket;
 import org.jekafo.api.membership.CountMembersQuery;
+import org.jekafo.api.membership.FindMemberChangesQuery;
 import org.jekafo.api.membership.FindMemberQuery;
+import org.jekafo.api.membership.MemberChanges;
 import org.jekafo.api.membership.FindMembersQuery;
 import org.jekafo.api.membership.MemberCounts;
 import org.jekafo.api.membership.MemberPage;
@@ -87,6 +90,42 @@ class MemberQueries {
         long total = response.hits().total() == null ? page.size() : response.hits().total().value();
         return new MemberPage(page.stream().map(d -> d.toView(tree.regionIdOf(d.localUnitId))).toList(),
                 page.stream().map(d -> new MemberPosition(d.sortName, d.memberId)).toList(), total, hasNext);
+    }
+
+    /**
+     * The changes feed of a subtree: members in it now or before, ordered by the position of their last event
+     * (members projected before positions were recorded come first, as if at the very beginning).
+     */
+    @QueryHandler
+    MemberChanges handle(FindMemberChangesQuery query) throws IOException {
+        RefusedQueryException.bounded(query.orgUnitId(), TextLimit.IDENTIFIER.forField("orgUnitId"));
+        OrgUnitTree tree = orgUnits.tree();
+        List<String> units = tree.localUnitIdsUnder(query.orgUnitId());
+        int size = Math.max(0, Math.min(query.first(), MAX_PAGE_SIZE));
+        if (units.isEmpty()) {
+            return new MemberChanges(List.of(), false);
+        }
+        List<FieldValue> unitValues = units.stream().map(FieldValue::of).toList();
+        SearchResponse<MemberDocument> response = client.search(s -> s.index(MemberIndex.ALIAS).size(size + 1)
+                .query(q -> q.bool(b -> b
+                        .filter(f -> f.bool(in -> in.minimumShouldMatch("1")
+                                .should(u -> u.terms(t -> t.field("localUnitId").terms(v -> v.value(unitValues))))
+                                .should(u -> u.terms(t -> t.field("formerLocalUnitIds").terms(v -> v.value(unitValues))))))
+                        .filter(f -> f.bool(upTo -> upTo.minimumShouldMatch("1")
+                                .should(u -> u.range(r -> r.untyped(n -> n.field("position")
+                                        .lte(JsonData.of(query.upToPosition())))))
+                                .should(u -> u.bool(none -> none.mustNot(m -> m.exists(e -> e.field("position")))))))))
+                .sort(o -> o.field(f -> f.field("position").order(SortOrder.Asc).missing("_first")))
+                .sort(o -> o.field(f -> f.field("memberId").order(SortOrder.Asc)))
+                .searchAfter(FieldValue.of(query.afterPosition()), FieldValue.of(Objects.requireNonNullElse(
+                        query.afterMemberId(), ""))), MemberDocument.class);
+        List<MemberDocument> hits = response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+        boolean hasMore = hits.size() > size;
+        List<MemberChanges.MemberChange> changes = (hasMore ? hits.subList(0, size) : hits).stream()
+                .map(d -> new MemberChanges.MemberChange(d.memberId, d.position == null ? Long.MIN_VALUE : d.position,
+                        units.contains(d.localUnitId) ? d.toView(tree.regionIdOf(d.localUnitId)) : null))
+                .toList();
+        return new MemberChanges(changes, hasMore);
     }
 
     @QueryHandler

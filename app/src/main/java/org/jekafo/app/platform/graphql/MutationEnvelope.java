@@ -17,5 +17,10 @@ public interface MutationEnvelope {
     }
 
     String clientMutationId();
+
+    /** The version of the record the client saw (optimistic concurrency), or null to act on whatever it is now. */
+    default Integer expectedVersion() {
+        return null;
+    }
 }
 

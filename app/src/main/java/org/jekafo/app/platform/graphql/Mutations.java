@@ -48,10 +48,14 @@ public class Mutations {
         } else if (clientId != null && clientId.isBlank()) {
             problems.add(new Refusal("INVALID_INPUT", "clientMutationId", "L'identifiant de requête ne peut pas être vide."));
         }
+        if (input.expectedVersion() != null && input.expectedVersion() < 0) {
+            problems.add(new Refusal("INVALID_INPUT", "expectedVersion", "Une version n'est jamais négative."));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(Refusal.of(problems));
         }
         return sender.send(command, new CommandContext(principals.current(), channel,
-                IdentifierFactory.getInstance().generateIdentifier(), clientId, input.capturedAt()));
+                IdentifierFactory.getInstance().generateIdentifier(), clientId, input.capturedAt(),
+                input.expectedVersion()));
     }
 }

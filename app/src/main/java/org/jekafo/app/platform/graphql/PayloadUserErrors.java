@@ -11,7 +11,6 @@ import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import org.jekafo.api.common.Refusal;
-import org.jekafo.query.elasticsearch.SearchUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -85,8 +84,8 @@ class PayloadUserErrors extends SimplePerformantInstrumentation {
 
     /** The payload of a refusal the user can correct; anything else is thrown again, as a top-level error. */
     private static Object refusedOrThrow(Throwable failure, DataFetchingEnvironment environment) {
-        Refusal refusal = GraphQlErrors.refusalIn(failure);
-        if (refusal == null || SearchUnavailable.CODE.equals(refusal.code())) {
+        Refusal refusal = GraphQlRefusals.userFixable(failure);
+        if (refusal == null) {
             throw failure instanceof RuntimeException runtime ? runtime : new CompletionException(failure);
         }
         // by code and field only: a refusal's message may quote what was typed

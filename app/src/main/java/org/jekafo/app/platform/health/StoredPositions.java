@@ -1,6 +1,8 @@
 package org.jekafo.app.platform.health;
 
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +17,7 @@ import java.util.OptionalLong;
  * processed, for instance while Elasticsearch is down and every batch fails.
  */
 @Component
-class StoredPositions {
+public class StoredPositions {
 
     private final JdbcTemplate jdbc;
     private final Configuration axon;
@@ -30,6 +32,33 @@ class StoredPositions {
         List<OptionalLong> positions = jdbc.query("select token, tokenType from TokenEntry where processorName = ?",
                 (row, number) -> position(row.getBytes(1), row.getString(2)), processorName);
         return positions.stream().mapToLong(p -> p.orElse(-1)).boxed().min(Long::compare).orElse(null);
+    }
+
+    /**
+     * A position every event at or below which the processor has applied, in every segment: below its stored
+     * tokens' lowest position and below any gap they still wait for (an event of a transaction that committed
+     * late, with a lower global index). What a reader may rely on as complete; {@code -1} when nothing is.
+     */
+    public long complete(String processorName) {
+        List<Long> positions = jdbc.query("select token, tokenType from TokenEntry where processorName = ?",
+                (row, number) -> completeUpTo(row.getBytes(1), row.getString(2)), processorName);
+        return positions.isEmpty() ? -1 : positions.stream().mapToLong(Long::longValue).min().orElse(-1);
+    }
+
+    private long completeUpTo(byte[] token, String type) {
+        if (token == null || type == null) {
+            return -1;
+        }
+        TrackingToken deserialized = axon.serializer().deserialize(
+                new SimpleSerializedObject<>(token, byte[].class, type, null));
+        if (deserialized == null) {
+            return -1;
+        }
+        TrackingToken current = deserialized instanceof ReplayToken replay ? replay.getCurrentToken() : deserialized;
+        if (current instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
+            return gapAware.getGaps().first() - 1;
+        }
+        return current == null ? -1 : current.position().orElse(-1);
     }
 
     private OptionalLong position(byte[] token, String type) {

@@ -81,7 +81,12 @@ public class CommandSender {
 
     /** Who sends a command, how, and under which identifiers. */
     public record CommandContext(ActingPrincipal principal, Channel channel, String correlationId,
-                                 String clientCommandId, Instant capturedAt) {
+                                 String clientCommandId, Instant capturedAt, Integer expectedVersion) {
+
+        public CommandContext(ActingPrincipal principal, Channel channel, String correlationId, String clientCommandId,
+                              Instant capturedAt) {
+            this(principal, channel, correlationId, clientCommandId, capturedAt, null);
+        }
 
         public static CommandContext of(ActingPrincipal principal, Channel channel) {
             return new CommandContext(principal, channel, IdentifierFactory.getInstance().generateIdentifier(), null, null);
@@ -96,6 +101,9 @@ public class CommandSender {
             }
             if (capturedAt != null) {
                 entries.put(MetadataKeys.CAPTURED_AT, capturedAt.toString());
+            }
+            if (expectedVersion != null) {
+                entries.put(MetadataKeys.EXPECTED_VERSION, expectedVersion.longValue());
             }
             return MetaData.from(entries);
         }
