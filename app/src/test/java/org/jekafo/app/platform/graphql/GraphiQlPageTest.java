@@ -6,10 +6,13 @@ import org.jekafo.app.IntegrationTest;
 import org.jekafo.app.TestApi;
 import org.jekafo.app.TestAxonServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -37,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * GraphiQL as a person opens it, in Debian's headless Chromium: the page works on a network without internet
  * (everything it loads comes from the application), and a token pasted into its Headers pane lets a query through.
- * Skipped, saying so, where {@code /usr/bin/chromium} is absent (a developer's machine); CI installs it
- * ({@code .ci/run}) and fails rather than skip.
+ * Skipped, saying so and before the Spring context starts, where {@code /usr/bin/chromium} is absent (a developer's
+ * machine); CI installs it ({@code .ci/run}) and fails rather than skip.
  */
+@ExtendWith(GraphiQlPageTest.ChromiumInstalled.class)
 class GraphiQlPageTest extends IntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -50,15 +54,28 @@ class GraphiQlPageTest extends IntegrationTest {
     private static Path profile;
     private static ChromeDriver browser;
 
+    /** Disables the class where Chromium or its driver is missing, unless in CI, where {@link #startChromium} fails. */
+    static class ChromiumInstalled implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (TestAxonServer.profileActive()) {
+                return ConditionEvaluationResult.disabled("the axonserver profile (production) turns GraphiQL off");
+            }
+            return installed() || System.getenv("CI") != null
+                    ? ConditionEvaluationResult.enabled(CHROMIUM + " and " + CHROMEDRIVER + " present, or CI")
+                    : ConditionEvaluationResult.disabled("GraphiQL not tested in a browser: no " + CHROMIUM + " or no "
+                            + CHROMEDRIVER + " on this machine (apt-get install chromium chromium-driver)");
+        }
+    }
+
+    private static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     @BeforeAll
     static void startChromium() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") != null) {
-            assertThat(installed).as("CI installs chromium and chromium-driver (.ci/run)").isTrue();
-        }
-        Assumptions.assumeTrue(installed, "GraphiQlPageTest skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
-                + " on this machine (apt-get install chromium chromium-driver)");
-        Assumptions.assumeFalse(TestAxonServer.profileActive(), "the axonserver profile (production) turns GraphiQL off");
+        assertThat(installed()).as("CI installs chromium and chromium-driver (.ci/run)").isTrue();
         profile = Files.createTempDirectory("jekafo-chromium-");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
