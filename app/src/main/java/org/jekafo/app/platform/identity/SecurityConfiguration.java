@@ -32,10 +32,20 @@ import java.util.Objects;
  * (production: Keycloak) tokens are verified against that issuer's keys; otherwise against this machine's
  * {@link SigningKey}, the zero-setup default, which production refuses ({@link IdentityProviderRequirement}). {@code /graphql} lets anonymous requests in so that GraphQL can
  * answer them with a typed {@code UNAUTHENTICATED} error; what each operation allows is decided by
- * {@link AccessRules}. A present but invalid or expired token is refused with HTTP 401.
+ * {@link AccessRules}. A present but invalid or expired token is refused with HTTP 401. GraphiQL's page and its
+ * assets (bundled WebJars, no CDN) are public; every response carries a {@link #CONTENT_SECURITY_POLICY} that lets a
+ * page load and call this origin only.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * Scripts, styles and calls from this origin only; no inline script, no {@code eval}, no frames. GraphiQL's
+     * stylesheet embeds its fonts and icons as {@code data:} URLs.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'none'";
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -46,6 +56,9 @@ class SecurityConfiguration {
                         // the schema as served (SDL), for front-end teams' code generators: any valid token
                         .requestMatchers(HttpMethod.GET, "/graphql/schema").authenticated()
                         .requestMatchers("/graphql", "/graphiql", "/graphiql/**").permitAll()
+                        // GraphiQL's scripts and styles, bundled in the application (graphiql/index.html)
+                        .requestMatchers(HttpMethod.GET, "/webjars/graphiql/**", "/webjars/react/**",
+                                "/webjars/react-dom/**").permitAll()
                         // census imports: who may is decided by the controller, with a JSON refusal
                         .requestMatchers("/imports", "/imports/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -53,6 +66,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenClaims())));
         return http.build();
     }
