@@ -25,6 +25,7 @@ import org.jekafo.api.membership.FindMembersQuery;
 import org.jekafo.api.membership.HistoryEntryView;
 import org.jekafo.api.membership.MemberCounts;
 import org.jekafo.api.membership.MemberFilter;
+import org.jekafo.api.membership.MemberOrder;
 import org.jekafo.api.membership.MemberHistoryView;
 import org.jekafo.api.membership.MemberPage;
 import org.jekafo.api.membership.MemberStatus;
@@ -113,25 +114,46 @@ class MemberController implements NodeKind {
                 PersonalDataDisclosure.forGraphQl(environment));
     }
 
-    @QueryMapping
-    MemberConnection members(@Argument MemberFilter filter, @Argument int first, @Argument String after,
-                             DataFetchingEnvironment environment) {
-        if (first < 0 || first > 500) {
-            throw new InvalidInputException("INVALID_INPUT", "first", "Une page compte de 0 à 500 membres.");
+    /** {@code orderBy} as bound: the field and the direction. */
+    record MemberOrderBy(MemberOrder.Field field, String direction) {
+
+        MemberOrder order() {
+            return new MemberOrder(field, "DESC".equals(direction));
         }
-        InvalidInputException.bounded(after, TextLimit.CURSOR);
+    }
+
+    @QueryMapping
+    MemberConnection members(@Argument MemberFilter filter, @Argument MemberOrderBy orderBy, @Argument int first,
+                             @Argument String after, @Argument Integer last, @Argument String before,
+                             DataFetchingEnvironment environment) {
+        boolean backward = last != null;
+        int size = backward ? last : first;
+        if (size < 0 || size > 500) {
+            throw new InvalidInputException("INVALID_INPUT", backward ? "last" : "first",
+                    "Une page compte de 0 à 500 membres.");
+        }
+        if (backward && after != null || !backward && before != null) {
+            throw new InvalidInputException("INVALID_INPUT", backward ? "after" : "before",
+                    "Avancez avec `first` et `after`, ou reculez avec `last` et `before`, sans les mélanger.");
+        }
+        String cursor = backward ? before : after;
+        InvalidInputException.bounded(cursor, TextLimit.CURSOR);
+        MemberOrder order = orderBy == null ? MemberOrder.BY_NAME : orderBy.order();
         ActingPrincipal caller = principals.current();
-        MemberPage page = ask(new FindMembersQuery(filter, first, cursors.after(caller, filter, after)), MemberPage.class,
-                PersonalDataDisclosure.forGraphQl(environment));
+        MemberPage page = ask(new FindMembersQuery(filter, size, cursors.after(caller, filter, order, cursor), order,
+                backward), MemberPage.class, PersonalDataDisclosure.forGraphQl(environment));
         List<MemberEdge> edges = new ArrayList<>();
         for (int i = 0; i < page.members().size(); i++) {
-            edges.add(new MemberEdge(page.members().get(i), cursors.of(caller, filter, page.positions().get(i))));
+            edges.add(new MemberEdge(page.members().get(i), cursors.of(caller, filter, order, page.positions().get(i))));
         }
         if (caller.role().overseer() && page.totalCount() > 0 && page.totalCount() < SmallCounts.THRESHOLD) {
             journalNarrowedTo(caller, filter, page, environment);
         }
-        return new MemberConnection(edges, PageInfo.of(edges.stream().map(MemberEdge::cursor).toList(),
-                page.hasNextPage(), after != null && !after.isBlank()), page.totalCount());
+        boolean fromACursor = cursor != null && !cursor.isBlank();
+        List<String> edgeCursors = edges.stream().map(MemberEdge::cursor).toList();
+        PageInfo pageInfo = backward ? PageInfo.of(edgeCursors, fromACursor, page.hasNextPage())
+                : PageInfo.of(edgeCursors, page.hasNextPage(), fromACursor);
+        return new MemberConnection(edges, pageInfo, page.totalCount());
     }
 
     /**

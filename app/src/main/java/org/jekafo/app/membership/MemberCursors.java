@@ -3,6 +3,7 @@ package org.jekafo.app.membership;
 import org.jekafo.app.platform.graphql.InvalidInputException;
 
 import org.jekafo.api.membership.MemberFilter;
+import org.jekafo.api.membership.MemberOrder;
 import org.jekafo.api.membership.MemberPosition;
 import org.jekafo.app.platform.gate.ActingPrincipal;
 import org.jekafo.app.platform.identity.CursorSeal;
@@ -28,20 +29,20 @@ class MemberCursors {
         this.seal = seal;
     }
 
-    String of(ActingPrincipal caller, MemberFilter filter, MemberPosition position) {
+    String of(ActingPrincipal caller, MemberFilter filter, MemberOrder order, MemberPosition position) {
         byte[] name = position.sortName() == null ? new byte[0] : position.sortName().getBytes(StandardCharsets.UTF_8);
         byte[] id = position.memberId().getBytes(StandardCharsets.UTF_8);
         ByteBuffer payload = ByteBuffer.allocate(8 + name.length + id.length).putInt(name.length).put(name)
                 .putInt(id.length).put(id);
-        return seal.seal(KIND, caller, describe(filter), payload.array());
+        return seal.seal(KIND, caller, describe(filter, order), payload.array());
     }
 
     /** The position a cursor holds; null (the first page) without a cursor; refused when it does not open. */
-    MemberPosition after(ActingPrincipal caller, MemberFilter filter, String cursor) {
+    MemberPosition after(ActingPrincipal caller, MemberFilter filter, MemberOrder order, String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
-        byte[] payload = seal.open(KIND, caller, describe(filter), cursor).orElseThrow(InvalidInputException::invalidCursor);
+        byte[] payload = seal.open(KIND, caller, describe(filter, order), cursor).orElseThrow(InvalidInputException::invalidCursor);
         try {
             ByteBuffer buffer = ByteBuffer.wrap(payload);
             String name = text(buffer);
@@ -56,6 +57,13 @@ class MemberCursors {
         byte[] bytes = new byte[buffer.getInt()];
         buffer.get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The filter and the order a cursor is valid for: one of another order does not open. */
+    static String describe(MemberFilter filter, MemberOrder order) {
+        String criteria = describe(filter);
+        return order.equals(MemberOrder.BY_NAME) ? criteria
+                : criteria + "|order:" + order.field() + (order.descending() ? ":desc" : ":asc");
     }
 
     /** Every criterion of the filter, by name, each value length-prefixed; an empty filter as no filter. */

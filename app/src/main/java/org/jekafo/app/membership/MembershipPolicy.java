@@ -104,7 +104,8 @@ class MembershipPolicy implements AccessPolicy {
             return query;
         });
         rules.message(FindMembersQuery.class, READERS, (query, principal, scope) ->
-                new FindMembersQuery(bounded(query.filter(), principal, scope), query.first(), query.after()))
+                new FindMembersQuery(bounded(query.filter(), principal, scope), query.first(), query.after(),
+                        query.order(), query.backward()))
                 .exposedAs("Query.members");
         // a tablet syncs the units it works in: the subtree asked for must be within reach
         rules.message(FindMemberChangesQuery.class, KEEPERS, Reach.unit(FindMemberChangesQuery::orgUnitId, "orgUnitId"))

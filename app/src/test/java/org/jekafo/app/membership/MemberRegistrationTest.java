@@ -73,13 +73,14 @@ class MemberRegistrationTest extends IntegrationTest {
         String lastName = "Keita" + suffix();
         Map<String, Object> input = input(lastName, "Moussa", unitId("SK-01"), "12345");
 
-        graphQl.documentName("registerMember").variable("input", input).execute()
-                .errors().satisfy(errors -> {
-                    assertThat(errors).hasSize(1);
-                    assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID_PHONE")
-                            .containsEntry("field", "phone");
-                    assertThat(errors.get(0).getMessage()).contains("n'est pas un numéro malien");
-                });
+        var response = graphQl.documentName("registerMember").variable("input", input).execute();
+        response.errors().verify(); // a refusal the user can correct: in the payload, not a top-level error
+        response.path("registerMember.userErrors").entityList(Map.class).satisfies(errors -> {
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0)).containsEntry("code", "INVALID_PHONE")
+                    .containsEntry("field", List.of("input", "phone"));
+            assertThat((String) errors.get(0).get("message")).contains("n'est pas un numéro malien");
+        });
         graphQl.documentName("membersByName").variable("name", lastName).execute()
                 .path("members.totalCount").entity(Integer.class).isEqualTo(0);
     }

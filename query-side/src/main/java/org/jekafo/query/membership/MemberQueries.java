@@ -19,6 +19,7 @@ import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.MemberChanges;
 import org.jekafo.api.membership.FindMembersQuery;
 import org.jekafo.api.membership.MemberCounts;
+import org.jekafo.api.membership.MemberOrder;
 import org.jekafo.api.membership.MemberPage;
 import org.jekafo.api.membership.MemberPosition;
 import org.jekafo.api.membership.MemberView;
@@ -74,22 +75,59 @@ class MemberQueries {
         int size = Math.max(0, Math.min(query.first(), MAX_PAGE_SIZE));
         Query filter = MemberSearchQuery.of(query.filter(), tree);
         MemberPosition after = query.after();
+        String field = sortField(query.order().field());
+        // read backward: the same order reversed, from the cursor towards the start, then put back in order
+        SortOrder direction = query.order().descending() != query.backward() ? SortOrder.Desc : SortOrder.Asc;
         SearchResponse<MemberDocument> response = client.search(s -> {
             s.index(MemberIndex.ALIAS).query(filter).size(size + 1).trackTotalHits(t -> t.enabled(true))
-                    .sort(o -> o.field(f -> f.field("sortName").order(SortOrder.Asc)))
-                    .sort(o -> o.field(f -> f.field("memberId").order(SortOrder.Asc)));
+                    .sort(o -> o.field(f -> f.field(field).order(direction)))
+                    .sort(o -> o.field(f -> f.field("memberId").order(direction)));
             if (after != null) {
-                s.searchAfter(FieldValue.of(Objects.requireNonNullElse(after.sortName(), "")),
+                s.searchAfter(sortValue(query.order().field(), after.sortName()),
                         FieldValue.of(Objects.requireNonNullElse(after.memberId(), "")));
             }
             return s;
         }, MemberDocument.class);
         List<MemberDocument> hits = response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
-        boolean hasNext = hits.size() > size;
-        List<MemberDocument> page = hasNext ? hits.subList(0, size) : hits;
+        boolean hasMore = hits.size() > size;
+        List<MemberDocument> page = new ArrayList<>(hasMore ? hits.subList(0, size) : hits);
+        if (query.backward()) {
+            java.util.Collections.reverse(page);
+        }
         long total = response.hits().total() == null ? page.size() : response.hits().total().value();
         return new MemberPage(page.stream().map(d -> d.toView(tree.regionIdOf(d.localUnitId))).toList(),
-                page.stream().map(d -> new MemberPosition(d.sortName, d.memberId)).toList(), total, hasNext);
+                page.stream().map(d -> new MemberPosition(sortKey(query.order().field(), d), d.memberId)).toList(),
+                total, hasMore);
+    }
+
+    private static String sortField(MemberOrder.Field field) {
+        return switch (field) {
+            case NAME -> "sortName";
+            case CARD_NUMBER -> "cardNumber";
+            case ENROLLED_ON -> "enrolledOn";
+        };
+    }
+
+    private static String sortKey(MemberOrder.Field field, MemberDocument document) {
+        return switch (field) {
+            case NAME -> document.sortName;
+            case CARD_NUMBER -> document.cardNumber;
+            case ENROLLED_ON -> document.enrolledOn == null ? null : document.enrolledOn.toString();
+        };
+    }
+
+    /** A position's sort value as Elasticsearch compares it (a date as its epoch milliseconds). */
+    private static FieldValue sortValue(MemberOrder.Field field, String key) {
+        if (field == MemberOrder.Field.ENROLLED_ON) {
+            try {
+                return FieldValue.of(java.time.LocalDate.parse(key).atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant().toEpochMilli());
+            } catch (RuntimeException notADate) {
+                throw new RefusedQueryException(new org.jekafo.api.common.Refusal("INVALID_CURSOR", "after",
+                        "Ce curseur de pagination n'est pas valide."));
+            }
+        }
+        return FieldValue.of(Objects.requireNonNullElse(key, ""));
     }
 
     /**

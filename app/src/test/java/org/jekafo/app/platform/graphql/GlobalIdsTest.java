@@ -80,6 +80,6 @@ class GlobalIdsTest extends IntegrationTest {
 
         Map<String, Object> me = self.runText("{ me { member { id } } }", Map.of()).data("me");
         assertThat((Map<String, Object>) me.get("member")).containsEntry("id", memberId);
-        TestApi.assertRefused(self.runText(NODE, Map.of("id", other)).singleError(), "FORBIDDEN", null);
+        TestApi.assertRefused(self.runText(NODE, Map.of("id", other)).singleError(), "FORBIDDEN", "id");
     }
 }
