@@ -5,7 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jekafo.api.common.PersonalData;
 import org.jekafo.api.common.TextFolding;
@@ -56,7 +56,7 @@ class MemberProjection {
     }
 
     @EventHandler
-    void on(MemberRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+    void on(MemberRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         MemberDocument document = new MemberDocument();
         document.memberId = event.memberId();
         document.cardNumber = event.cardNumber();
@@ -72,13 +72,13 @@ class MemberProjection {
         document.status = MemberStatus.ACTIVE;
         document.registeredAt = at;
         document.updatedAt = at;
-        document.position = positionOf(token);
+        document.position = currentPosition();
         batch().create(sequence, document);
     }
 
     @EventHandler
-    void on(MemberIdentityCorrectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        update(event.memberId(), sequence, at, token, d -> {
+    void on(MemberIdentityCorrectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.memberId(), sequence, at, d -> {
             setName(d, event.lastName(), event.firstName());
             d.gender = event.gender();
             d.birthYear = event.birthYear();
@@ -88,18 +88,18 @@ class MemberProjection {
     }
 
     @EventHandler
-    void on(MemberPhoneChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        update(event.memberId(), sequence, at, token, d -> d.phone = event.phone());
+    void on(MemberPhoneChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.memberId(), sequence, at, d -> d.phone = event.phone());
     }
 
     @EventHandler
-    void on(MemberTradesChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        update(event.memberId(), sequence, at, token, d -> d.trades = new ArrayList<>(event.trades()));
+    void on(MemberTradesChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.memberId(), sequence, at, d -> d.trades = new ArrayList<>(event.trades()));
     }
 
     @EventHandler
-    void on(MemberTransferredEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        update(event.memberId(), sequence, at, token, d -> {
+    void on(MemberTransferredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.memberId(), sequence, at, d -> {
             if (!d.formerLocalUnitIds.contains(d.localUnitId)) {
                 d.formerLocalUnitIds.add(d.localUnitId);
             }
@@ -108,34 +108,34 @@ class MemberProjection {
     }
 
     @EventHandler
-    void on(MemberSuspendedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        update(event.memberId(), sequence, at, token, d -> status(d, MemberStatus.SUSPENDED, event.reason()));
+    void on(MemberSuspendedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.memberId(), sequence, at, d -> status(d, MemberStatus.SUSPENDED, event.reason()));
     }
 
     @EventHandler
-    void on(MemberReinstatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        update(event.memberId(), sequence, at, token, d -> status(d, MemberStatus.ACTIVE, event.reason()));
+    void on(MemberReinstatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.memberId(), sequence, at, d -> status(d, MemberStatus.ACTIVE, event.reason()));
     }
 
     @EventHandler
-    void on(MemberResignedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        update(event.memberId(), sequence, at, token, d -> status(d, MemberStatus.RESIGNED, event.reason()));
+    void on(MemberResignedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.memberId(), sequence, at, d -> status(d, MemberStatus.RESIGNED, event.reason()));
     }
 
     @EventHandler
-    void on(MemberDeathRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        update(event.memberId(), sequence, at, token, d -> status(d, MemberStatus.DECEASED, null));
+    void on(MemberDeathRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.memberId(), sequence, at, d -> status(d, MemberStatus.DECEASED, null));
     }
 
     @EventHandler
-    void on(DuesPaymentRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        update(event.memberId(), sequence, at, token, d -> d.dues.add(new DuesPaymentView(event.year(), event.amountFcfa(),
+    void on(DuesPaymentRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.memberId(), sequence, at, d -> d.dues.add(new DuesPaymentView(event.year(), event.amountFcfa(),
                 event.receiptNumber(), event.paidOn())));
     }
 
     @EventHandler
-    void on(MemberPersonalDataErasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        update(event.memberId(), sequence, at, token, d -> {
+    void on(MemberPersonalDataErasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.memberId(), sequence, at, d -> {
             setName(d, PersonalData.ERASED, PersonalData.ERASED);
             d.birthYear = null;
             d.phone = PersonalData.ERASED;
@@ -147,9 +147,8 @@ class MemberProjection {
         CurrentUnitOfWork.get().root().afterCommit(u -> index.purgeDeletedDocuments());
     }
 
-    private void update(String memberId, long sequence, Instant at, TrackingToken token,
-                        Consumer<MemberDocument> change) {
-        Long position = positionOf(token);
+    private void update(String memberId, long sequence, Instant at, Consumer<MemberDocument> change) {
+        Long position = currentPosition();
         boolean found = batch().update(memberId, sequence, document -> {
             change.accept(document);
             document.updatedAt = at;
@@ -160,12 +159,14 @@ class MemberProjection {
         }
     }
 
-    /** The event's global position (null where the processor gives none, e.g. in a fixture). */
-    private static Long positionOf(TrackingToken token) {
-        if (token == null) {
+    /** The global position of the event being handled (null where none is given, e.g. in a fixture). */
+    private static Long currentPosition() {
+        if (!CurrentUnitOfWork.isStarted()
+                || !(CurrentUnitOfWork.get().getMessage() instanceof TrackedEventMessage<?> tracked)
+                || tracked.trackingToken() == null) {
             return null;
         }
-        OptionalLong position = token.position();
+        OptionalLong position = tracked.trackingToken().position();
         return position.isPresent() ? position.getAsLong() : null;
     }
 
