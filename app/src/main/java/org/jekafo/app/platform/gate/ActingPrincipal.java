@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jekafo.app.platform.graphql.GlobalIds;
+
 /**
  * Who is acting, in which role, and within what: {@code unitCode} is the org unit a field agent or an officer
  * is bounded to (its subtree for an officer), {@code memberId} the own record of a member.
@@ -30,6 +32,8 @@ public record ActingPrincipal(String name, Role role, String unitCode, String me
         if (role == Role.MEMBER && (memberId == null || memberId.isBlank())) {
             throw new IllegalArgumentException("a member principal names the member's record");
         }
+        // a token may name the record by the global id the API shows it under, or by its identifier
+        memberId = memberId == null ? null : GlobalIds.identifierOf(memberId);
     }
 
     /** The server's own acts, e.g. {@code system} loading the reference tree. */
