@@ -54,6 +54,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             expect("Query.orgUnits", "M F C B A D", "M F C B A D"),
             expect("Query.member", "M F C B A D", "B A D"),
             expect("Query.memberHistory", "M F C B A D", "B A D"),
+            expect("Query.aggregateHistory", "M F C B A D", "B A D"),
             expect("Query.members", "F C B A D", "B A D"),
             expect("Query.memberCounts", "F C B A D", "B A D"),
             expect("Query.projections", "B A D", "B A D"),
@@ -88,6 +89,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             Map.entry("Query.orgUnits", "{ orgUnits(level: REGIONAL) { id } }"),
             Map.entry("Query.member", "query($member: ID) { member(id: $member) { id lastName phone } }"),
             Map.entry("Query.memberHistory", "query($member: ID!) { memberHistory(id: $member) { type } }"),
+            Map.entry("Query.aggregateHistory", "query($member: ID!) { aggregateHistory(type: Member, id: $member, "
+                    + "first: 5) { totalCount } }"),
             Map.entry("Query.members", "query($unit: ID) { members(filter: {orgUnitId: $unit}, first: 5) { totalCount } }"),
             Map.entry("Query.memberCounts", "query($unit: ID) { memberCounts(filter: {orgUnitId: $unit}) { total } }"),
             Map.entry("Query.projections", "{ projections { name } }"),
