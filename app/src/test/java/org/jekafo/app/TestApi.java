@@ -149,7 +149,7 @@ public final class TestApi {
 
     /** Fragments shared by several documents, each in its own file of graphql-test/, by the spread using it. */
     private static final Map<String, String> FRAGMENTS = Map.of("...MemberFields", "memberFields",
-            "...OrgUnitFields", "orgUnitFields");
+            "...OrgUnitFields", "orgUnitFields", "...HistoryPageFields", "historyPageFields");
 
     private static String documentText(String document) {
         try (var in = TestApi.class.getResourceAsStream("/graphql-test/" + document + ".graphql")) {
@@ -199,6 +199,27 @@ public final class TestApi {
 
     public List<Map<String, Object>> history(String memberId) {
         return run("memberHistoryDetails", "id", memberId).data("memberHistory");
+    }
+
+    /**
+     * One page of an aggregate's history ({@code aggregateHistory}, document of the same name): totalCount, pageInfo,
+     * edges (cursor, node). {@code type} is {@code Member}, {@code OrgUnit}…; each paging argument may be null.
+     */
+    public Map<String, Object> historyPage(String type, String id, Integer first, String after, Integer last,
+                                           String before) {
+        return historyAnswer(type, id, first, after, last, before).data("aggregateHistory");
+    }
+
+    /** {@link #historyPage} as an answer, errors included. */
+    public Answer historyAnswer(String type, String id, Integer first, String after, Integer last, String before) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("type", type);
+        variables.put("id", id);
+        variables.put("first", first);
+        variables.put("after", after);
+        variables.put("last", last);
+        variables.put("before", before);
+        return run("aggregateHistory", variables);
     }
 
     /** One page of {@code members}: totalCount, edges (cursor, node), pageInfo. */

@@ -5,6 +5,7 @@ import graphql.language.EnumTypeDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
+import graphql.language.InterfaceTypeDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.language.ScalarTypeDefinition;
@@ -51,6 +52,8 @@ class SchemaDocumentationTest {
                         description = i.getDescription();
                     } else if (t instanceof EnumTypeDefinition e) {
                         description = e.getDescription();
+                    } else if (t instanceof InterfaceTypeDefinition i) {
+                        description = i.getDescription();
                     }
                     if (blank(description)) {
                         undescribed.add(t.getName());
@@ -68,6 +71,9 @@ class SchemaDocumentationTest {
             if (type instanceof ObjectTypeDefinition object) {
                 fields(object.getName(), object.getFieldDefinitions(), undescribed);
             }
+            if (type instanceof InterfaceTypeDefinition contract) {
+                fields(contract.getName(), contract.getFieldDefinitions(), undescribed);
+            }
             if (type instanceof InputObjectTypeDefinition input) {
                 input.getInputValueDefinitions().stream().filter(v -> blank(v.getDescription()))
                         .forEach(v -> undescribed.add(input.getName() + "." + v.getName()));
@@ -79,6 +85,9 @@ class SchemaDocumentationTest {
         });
         registry.objectTypeExtensions().forEach((name, extensions) ->
                 extensions.forEach(extension -> fields(name, extension.getFieldDefinitions(), undescribed)));
+        registry.enumTypeExtensions().forEach((name, extensions) -> extensions.forEach(extension ->
+                extension.getEnumValueDefinitions().stream().filter(v -> blank(v.getDescription()))
+                        .forEach(v -> undescribed.add(name + "." + v.getName()))));
         assertThat(undescribed).isEmpty();
     }
 

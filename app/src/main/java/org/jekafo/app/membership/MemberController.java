@@ -22,7 +22,8 @@ import org.jekafo.api.membership.FindMemberHistoryQuery;
 import org.jekafo.api.membership.MemberHistories;
 import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.FindMembersQuery;
-import org.jekafo.api.membership.HistoryEntryView;
+import org.jekafo.api.history.HistoryEntryView;
+import org.jekafo.api.membership.MembershipAggregates;
 import org.jekafo.api.membership.MemberCounts;
 import org.jekafo.api.membership.MemberFilter;
 import org.jekafo.api.membership.MemberOrder;
@@ -50,6 +51,8 @@ import org.jekafo.app.platform.gate.ActingPrincipal;
 import org.jekafo.app.platform.gate.PersonalDataDisclosure;
 import org.jekafo.app.platform.gate.PersonalDataReads;
 import org.jekafo.app.platform.gate.PrincipalProvider;
+import org.jekafo.app.platform.history.Histories;
+import org.jekafo.app.platform.history.HistoryConnection;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -62,6 +65,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /** The census over GraphQL: member queries read Elasticsearch (history reads the event store). */
@@ -75,11 +79,13 @@ class MemberController implements NodeKind {
     private final AccessScope scope;
     private final MemberCursors cursors;
     private final MemberCommands commands;
+    private final Histories histories;
 
     MemberController(QueryGateway queries, MemberCommands commands, MemberReadBack readBack, OrgUnits orgUnits,
-                     PrincipalProvider principals, AccessScope scope, MemberCursors cursors) {
+                     PrincipalProvider principals, AccessScope scope, MemberCursors cursors, Histories histories) {
         this.commands = commands;
         this.cursors = cursors;
+        this.histories = histories;
         this.principals = principals;
         this.scope = scope;
         this.queries = queries;
@@ -233,6 +239,12 @@ class MemberController implements NodeKind {
             result.put(members.get(i), histories.histories().get(i).entries());
         }
         return result;
+    }
+
+    /** A page of the member's history; the histories of every member a request shows are read in one query. */
+    @SchemaMapping(typeName = "Member")
+    CompletableFuture<HistoryConnection> historyEntries(MemberView member, DataFetchingEnvironment environment) {
+        return histories.page(MembershipAggregates.MEMBER, member.memberId(), environment);
     }
 
     @Override

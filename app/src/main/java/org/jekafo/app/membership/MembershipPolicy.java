@@ -12,6 +12,7 @@ import org.jekafo.api.membership.FindMemberChangesQuery;
 import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.FindMembersQuery;
 import org.jekafo.api.membership.MemberFilter;
+import org.jekafo.api.membership.MembershipAggregates;
 import org.jekafo.api.membership.RecordDuesPaymentCommand;
 import org.jekafo.api.membership.RecordMemberDeathCommand;
 import org.jekafo.api.membership.RecordMemberResignationCommand;
@@ -103,6 +104,8 @@ class MembershipPolicy implements AccessPolicy {
             query.memberIds().forEach(memberId -> scope.requireMember(principal, memberId, "id"));
             return query;
         });
+        rules.history(MembershipAggregates.MEMBER, ANYONE, Reach.member(Function.identity(), "id"))
+                .exposedAs("Query.aggregateHistory");
         rules.message(FindMembersQuery.class, READERS, (query, principal, scope) ->
                 new FindMembersQuery(bounded(query.filter(), principal, scope), query.first(), query.after(),
                         query.order(), query.backward()))

@@ -5,6 +5,7 @@ import org.jekafo.app.platform.graphql.MutationEnvelope;
 import org.jekafo.app.platform.graphql.Mutations;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -13,6 +14,7 @@ import org.jekafo.api.orgunit.CreateOrgUnitCommand;
 import org.jekafo.api.orgunit.FindOrgUnitQuery;
 import org.jekafo.api.orgunit.FindOrgUnitsQuery;
 import org.jekafo.api.orgunit.MoveOrgUnitCommand;
+import org.jekafo.api.orgunit.OrgUnitAggregates;
 import org.jekafo.api.orgunit.OrgUnitLevel;
 import org.jekafo.api.orgunit.OrgUnitList;
 import org.jekafo.api.orgunit.OrgUnitView;
@@ -21,6 +23,8 @@ import org.jekafo.app.orgunit.OrgUnitInputs.CloseOrgUnitInput;
 import org.jekafo.app.orgunit.OrgUnitInputs.CreateOrgUnitInput;
 import org.jekafo.app.orgunit.OrgUnitInputs.MoveOrgUnitInput;
 import org.jekafo.app.orgunit.OrgUnitInputs.RenameOrgUnitInput;
+import org.jekafo.app.platform.history.Histories;
+import org.jekafo.app.platform.history.HistoryConnection;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -34,6 +38,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The federation's tree over GraphQL. */
 @Controller
@@ -43,8 +48,11 @@ class OrgUnitController implements NodeKind {
     private final Mutations mutations;
     private final OrgUnitReadBack readBack;
     private final OrgUnits orgUnits;
+    private final Histories histories;
 
-    OrgUnitController(QueryGateway queries, Mutations mutations, OrgUnitReadBack readBack, OrgUnits orgUnits) {
+    OrgUnitController(QueryGateway queries, Mutations mutations, OrgUnitReadBack readBack, OrgUnits orgUnits,
+                      Histories histories) {
+        this.histories = histories;
         this.queries = queries;
         this.mutations = mutations;
         this.readBack = readBack;
@@ -110,6 +118,12 @@ class OrgUnitController implements NodeKind {
                 .filter(c -> u.orgUnitId().equals(c.parentId()) && !c.closed())
                 .sorted(Comparator.comparing(OrgUnitView::code)).toList()));
         return result;
+    }
+
+    /** A page of the unit's history; the histories of every unit a request shows are read in one query. */
+    @SchemaMapping(typeName = "OrgUnit")
+    CompletableFuture<HistoryConnection> history(OrgUnitView unit, DataFetchingEnvironment environment) {
+        return histories.page(OrgUnitAggregates.ORG_UNIT, unit.orgUnitId(), environment);
     }
 
     @MutationMapping

@@ -5,6 +5,7 @@ import org.jekafo.api.orgunit.CreateOrgUnitCommand;
 import org.jekafo.api.orgunit.FindOrgUnitQuery;
 import org.jekafo.api.orgunit.FindOrgUnitsQuery;
 import org.jekafo.api.orgunit.MoveOrgUnitCommand;
+import org.jekafo.api.orgunit.OrgUnitAggregates;
 import org.jekafo.api.orgunit.RenameOrgUnitCommand;
 import org.jekafo.app.platform.gate.AccessPolicy;
 import org.jekafo.app.platform.gate.AccessRules.Declarations;
@@ -15,7 +16,10 @@ import org.springframework.stereotype.Component;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The org tree is public to every caller; only the executive bureau (and the server, loading it) shapes it. */
+/**
+ * The org tree, and each unit's history, is public to every caller; only the executive bureau (and the server,
+ * loading it) shapes it.
+ */
 @Component
 class OrgUnitPolicy implements AccessPolicy {
 
@@ -30,5 +34,6 @@ class OrgUnitPolicy implements AccessPolicy {
         rules.message(CloseOrgUnitCommand.class, bureau, Reach.unbounded()).exposedAs("Mutation.closeOrgUnit");
         rules.message(FindOrgUnitQuery.class, everyone, Reach.unbounded()).exposedAs("Query.orgUnit");
         rules.message(FindOrgUnitsQuery.class, everyone, Reach.unbounded()).exposedAs("Query.orgUnits");
+        rules.history(OrgUnitAggregates.ORG_UNIT, everyone, Reach.unbounded()).exposedAs("Query.aggregateHistory");
     }
 }

@@ -56,6 +56,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             expect("Query.node", "M F C B A D", "B A D"),
             expect("Query.nodes", "M F C B A D", "B A D"),
             expect("Query.memberHistory", "M F C B A D", "B A D"),
+            expect("Query.aggregateHistory", "M F C B A D", "B A D"),
             expect("Query.members", "F C B A D", "B A D"),
             expect("Query.memberCounts", "F C B A D", "B A D"),
             expect("Query.memberChanges", "F C B", "B"),
@@ -95,6 +96,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             Map.entry("Query.node", "query($member: ID!) { node(id: $member) { id ... on Member { lastName } } }"),
             Map.entry("Query.nodes", "query($member: ID!) { nodes(ids: [$member]) { id } }"),
             Map.entry("Query.memberHistory", "query($member: ID!) { memberHistory(id: $member) { type } }"),
+            Map.entry("Query.aggregateHistory", "query($member: ID!) { aggregateHistory(type: Member, id: $member, "
+                    + "first: 5) { totalCount } }"),
             Map.entry("Query.members", "query($unit: ID) { members(filter: {orgUnitId: $unit}, first: 5) { totalCount } }"),
             Map.entry("Query.memberChanges", "query($unit: ID!) { memberChanges(orgUnitId: $unit, first: 5) { token } }"),
             Map.entry("Query.memberCounts", "query($unit: ID) { memberCounts(filter: {orgUnitId: $unit}) { total } }"),

@@ -5,6 +5,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.queryhandling.QueryGateway;
+import org.jekafo.api.history.FindHistoryQuery;
+import org.jekafo.api.history.HistorySlice;
 import org.jekafo.api.membership.ChangeMemberPhoneCommand;
 import org.jekafo.api.membership.ChangeMemberTradesCommand;
 import org.jekafo.api.membership.CorrectMemberIdentityCommand;
@@ -14,6 +16,7 @@ import org.jekafo.api.membership.FindMemberHistoryQuery;
 import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.FindMembersQuery;
 import org.jekafo.api.membership.MemberFilter;
+import org.jekafo.api.membership.MembershipAggregates;
 import org.jekafo.api.membership.RecordDuesPaymentCommand;
 import org.jekafo.api.membership.RecordMemberDeathCommand;
 import org.jekafo.api.membership.RecordMemberResignationCommand;
@@ -65,6 +68,8 @@ class GateTest extends IntegrationTest {
     private static final Map<String, BiFunction<Map<String, Object>, Map<String, Object>, Object>> MESSAGES = Map.ofEntries(
             Map.entry("Query.member", (v, in) -> new FindMemberQuery((String) v.get("member"), null)),
             Map.entry("Query.memberHistory", (v, in) -> new FindMemberHistoryQuery((String) v.get("member"))),
+            Map.entry("Query.aggregateHistory", (v, in) -> new FindHistoryQuery(MembershipAggregates.MEMBER,
+                    List.of(new HistorySlice((String) v.get("member"), null, null, 5, null)))),
             Map.entry("Query.members", (v, in) -> new FindMembersQuery(inUnit((String) v.get("unit")), 5, null)),
             Map.entry("Query.memberCounts", (v, in) -> new CountMembersQuery(inUnit((String) v.get("unit")))),
             Map.entry("Query.orgUnit", (v, in) -> new FindOrgUnitQuery((String) v.get("unit"), null)),
@@ -173,6 +178,18 @@ class GateTest extends IntegrationTest {
 
         assertThat(accessRefusal(outcome)).isNotNull()
                 .satisfies(r -> assertThat(r.refusal().code()).isEqualTo(AccessRefusedException.FORBIDDEN));
+    }
+
+    @Test
+    void theHistoryOfAnAggregateTypeWithoutARuleIsRefusedEvenToTheServerItself() {
+        Message<?> fromTheServer = GenericMessage.asMessage(new FindHistoryQuery("CensusFileImport",
+                List.of(HistorySlice.all("import-1")))).andMetaData(ActingPrincipal.system("tâche planifiée").metaData());
+
+        Throwable outcome = catchThrowable(() -> queries.query(fromTheServer, Object.class).join());
+
+        assertThat(accessRefusal(outcome)).isNotNull()
+                .satisfies(r -> assertThat(r.refusal().code()).isEqualTo(AccessRefusedException.FORBIDDEN));
+        assertThat(rules.historyTypes()).containsExactly(MembershipAggregates.MEMBER, "OrgUnit");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.jekafo.command.common.ExpectedVersion;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.jekafo.api.membership.MembershipAggregates;
 import org.jekafo.api.common.Gender;
 import org.jekafo.api.common.PersonalData;
 import org.jekafo.api.common.TextLimit;
@@ -62,7 +63,7 @@ import static org.jekafo.command.common.RefusalCodes.POSSIBLE_DUPLICATE;
 import static org.jekafo.command.common.RefusalCodes.UNKNOWN_ORG_UNIT;
 
 /** A registered artisan: identity, local unit, trades, status and dues; once its personal data is erased, nothing changes any more. */
-@Aggregate
+@Aggregate(type = MembershipAggregates.MEMBER) // the type stored with each event: history reads it
 class Member {
 
     private static final String CARD_PATTERN = "[A-Z]{2,3}-\\d{6}";

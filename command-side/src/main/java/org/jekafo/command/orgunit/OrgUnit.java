@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.jekafo.api.orgunit.OrgUnitAggregates;
 import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.orgunit.CloseOrgUnitCommand;
 import org.jekafo.api.orgunit.CreateOrgUnitCommand;
@@ -27,7 +28,7 @@ import static org.jekafo.command.common.RefusalCodes.ORG_UNIT_CLOSED;
 import static org.jekafo.command.common.RefusalCodes.ORG_UNIT_NOT_EMPTY;
 
 /** A unit of the federation: the national federation, a region or a local unit. */
-@Aggregate
+@Aggregate(type = OrgUnitAggregates.ORG_UNIT) // the type stored with each event: history reads it
 class OrgUnit {
 
     private static final String CODE_PATTERN = "[A-Z][A-Z0-9]{1,9}(-[A-Z0-9]{1,6})?";

@@ -1,7 +1,7 @@
 package org.jekafo.api.membership;
 
-import org.jekafo.api.common.Masks;
 import org.jekafo.api.common.PersonalDataView;
+import org.jekafo.api.history.HistoryEntryView;
 
 import java.util.List;
 
@@ -20,11 +20,6 @@ public record MemberHistoryView(String memberId, List<HistoryEntryView> entries)
     /** Phone numbers and national identity numbers the events set, masked. */
     @Override
     public MemberHistoryView masked() {
-        return new MemberHistoryView(memberId, entries.stream().map(entry -> new HistoryEntryView(entry.sequence(),
-                entry.eventId(), entry.occurredAt(), entry.type(), entry.principal(), entry.role(), entry.channel(),
-                entry.correlationId(), entry.causationId(), entry.capturedAt(), entry.changes().stream()
-                .map(change -> new FieldChange(change.field(), Masks.field(change.field(), change.value()),
-                        Masks.field(change.field(), change.previousValue())))
-                .toList())).toList());
+        return new MemberHistoryView(memberId, entries.stream().map(HistoryEntryView::masked).toList());
     }
 }

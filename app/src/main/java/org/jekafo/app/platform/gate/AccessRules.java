@@ -1,10 +1,12 @@
 package org.jekafo.app.platform.gate;
 
+import org.jekafo.api.history.FindHistoryQuery;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,11 @@ import java.util.TreeSet;
  * and one per GraphQL operation ({@code Query.member}, {@code Mutation.registerMember}, …). An operation that sends
  * a message has the roles of that message's rule, so GraphQL and the {@link Gate} can never disagree. Declaring a
  * rule twice stops the application at startup.
+ *
+ * <p>History ({@link FindHistoryQuery}) is one query for every aggregate type, read the same way for all: its rule
+ * is declared per aggregate type, by the feature owning that type ({@link Declarations#history}), and the gate applies
+ * the rule of the type a query names. An operation showing the history of several types ({@code
+ * Query.aggregateHistory}) may be run by every role one of those rules allows; the gate then decides per type.
  */
 @Component
 public class AccessRules {
@@ -39,6 +46,12 @@ public class AccessRules {
 
         /** A GraphQL operation that sends no command or query (reference data, operations, the caller's identity). */
         void operation(String operation, Set<Role> roles);
+
+        /**
+         * The rule of reading the histories of one aggregate type ({@link FindHistoryQuery} naming it): who may, and
+         * the reach each aggregate the query names needs (its id is the message {@code reach} checks).
+         */
+        Exposure history(String aggregateType, Set<Role> roles, Reach<String> reach);
     }
 
     /** The GraphQL operations that send a message. */
@@ -47,7 +60,10 @@ public class AccessRules {
     }
 
     private final Map<Class<?>, MessageRule<?>> messages = new HashMap<>();
+    private final Map<String, MessageRule<FindHistoryQuery>> histories = new HashMap<>();
     private final Map<String, Rule> operations = new HashMap<>();
+    /** Operations showing the histories of several aggregate types: their rules are merged. */
+    private final Map<String, Rule> historyOperations = new HashMap<>();
 
     AccessRules(List<AccessPolicy> policies) {
         Declarations declarations = new Declarations() {
@@ -64,8 +80,44 @@ public class AccessRules {
             public void operation(String operation, Set<Role> roles) {
                 add(operation, new Rule(withoutSystem(roles), false));
             }
+
+            @Override
+            public Exposure history(String aggregateType, Set<Role> roles, Reach<String> reach) {
+                Reach<FindHistoryQuery> eachAggregate = eachAggregate(reach);
+                if (histories.putIfAbsent(aggregateType, new MessageRule<>(FindHistoryQuery.class, Set.copyOf(roles),
+                        eachAggregate)) != null) {
+                    throw new IllegalStateException("Two access rules for the history of " + aggregateType);
+                }
+                return names -> Arrays.stream(names).forEach(name -> historyOperations.merge(name,
+                        new Rule(withoutSystem(roles), reach.bounded()), AccessRules::either));
+            }
         };
         policies.forEach(policy -> policy.declare(declarations));
+        historyOperations.forEach(this::add);
+    }
+
+    /** The reach of a history query: every aggregate it names within {@code reach}. */
+    private static Reach<FindHistoryQuery> eachAggregate(Reach<String> reach) {
+        return new Reach<>() {
+            @Override
+            public FindHistoryQuery admit(FindHistoryQuery query, ActingPrincipal principal, AccessScope scope) {
+                query.slices().forEach(slice -> reach.admit(slice.aggregateId(), principal, scope));
+                return query;
+            }
+
+            @Override
+            public boolean bounded() {
+                return reach.bounded();
+            }
+        };
+    }
+
+    /** What one rule or the other allows. */
+    private static Rule either(Rule one, Rule other) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(one.roles());
+        roles.addAll(other.roles());
+        return new Rule(Set.copyOf(roles), one.bounded() || other.bounded());
     }
 
     private void add(String operation, Rule rule) {
@@ -106,10 +158,23 @@ public class AccessRules {
 
     /** Every command and query class that has a rule. */
     public Set<Class<?>> messageTypes() {
-        return Set.copyOf(messages.keySet());
+        Set<Class<?>> types = new HashSet<>(messages.keySet());
+        if (!histories.isEmpty()) {
+            types.add(FindHistoryQuery.class);
+        }
+        return Set.copyOf(types);
     }
 
-    Optional<MessageRule<?>> forMessage(Class<?> type) {
-        return Optional.ofNullable(messages.get(type));
+    /** Every aggregate type whose history has a rule. */
+    public Set<String> historyTypes() {
+        return new TreeSet<>(histories.keySet());
+    }
+
+    /** The rule of a command or query; a history query's is that of the aggregate type it names. */
+    Optional<MessageRule<?>> forMessage(Object payload) {
+        if (payload instanceof FindHistoryQuery history) {
+            return Optional.ofNullable(histories.get(history.aggregateType()));
+        }
+        return Optional.ofNullable(messages.get(payload.getClass()));
     }
 }

@@ -81,7 +81,7 @@ public class Gate {
     }
 
     private Object admitted(Message<?> message, ActingPrincipal sender) {
-        MessageRule<?> rule = rules.forMessage(message.getPayloadType()).orElseThrow(() -> {
+        MessageRule<?> rule = rules.forMessage(message.getPayload()).orElseThrow(() -> {
             LOG.warn("Refused {}: no access rule", message.getPayloadType().getSimpleName());
             return AccessRefusedException.forbidden(null, "Ce message n'a pas de règle d'accès : il est refusé à tous.");
         });

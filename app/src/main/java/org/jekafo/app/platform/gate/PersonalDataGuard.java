@@ -69,7 +69,7 @@ class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGr
                     + "l'identité nationale d'un membre.");
         }
         for (String subject : view.dataSubjects()) {
-            reads(environment).add(overseer, subject, operation(environment), unmasked);
+            reads(environment).add(overseer, subject, PersonalDataReads.operation(environment), unmasked);
         }
         Object value = fetcher.get(environment);
         return Masks.masks(field) && !unmasked ? mask(field, value) : value;
@@ -83,14 +83,6 @@ class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGr
 
     static Object mask(String field, Object value) {
         return value instanceof String text ? Masks.field(field, text) : value;
-    }
-
-    private static String operation(DataFetchingEnvironment environment) {
-        ExecutionStepInfo step = environment.getExecutionStepInfo();
-        while (step.getParent() != null && step.getParent().getPath().getLevel() > 0) {
-            step = step.getParent();
-        }
-        return step.getFieldDefinition().getName();
     }
 
     private static PersonalDataReads reads(DataFetchingEnvironment environment) {

@@ -1,6 +1,8 @@
 package org.jekafo.app.platform.gate;
 
 import graphql.GraphQLContext;
+import graphql.execution.ExecutionStepInfo;
+import graphql.schema.DataFetchingEnvironment;
 
 import java.util.Collection;
 import java.util.Map;
@@ -19,6 +21,15 @@ public final class PersonalDataReads {
     /** The reads of the request whose GraphQL context this is. */
     public static PersonalDataReads of(GraphQLContext context) {
         return context.get(PersonalDataReads.class);
+    }
+
+    /** The operation a field belongs to, as the journal names it: the root field of its request ({@code member}…). */
+    public static String operation(DataFetchingEnvironment environment) {
+        ExecutionStepInfo step = environment.getExecutionStepInfo();
+        while (step.getParent() != null && step.getParent().getPath().getLevel() > 0) {
+            step = step.getParent();
+        }
+        return step.getFieldDefinition().getName();
     }
 
     /** Records that {@code reader} read, in masked form, what {@code operation} shows of a member. */

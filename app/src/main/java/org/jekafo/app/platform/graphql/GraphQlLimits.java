@@ -88,11 +88,15 @@ class GraphQlLimits {
     MaxQueryComplexityInstrumentation complexityLimit(@Value("${jekafo.graphql.max-complexity:50000}") int maxComplexity) {
         FieldComplexityCalculator weighted = (environment, childComplexity) -> {
             Object first = environment.getArguments().get("first");
+            Object last = environment.getArguments().get("last");
+            // a connection read either way (first or last, both optional) serves a page of the default size
+            Object size = first != null ? first : last != null ? last
+                    : environment.getFieldDefinition().getArgument("last") != null ? PageInfo.DEFAULT_SIZE : null;
             boolean list = graphql.schema.GraphQLTypeUtil.isList(
                     graphql.schema.GraphQLTypeUtil.unwrapNonNull(environment.getFieldDefinition().getType()));
             // a connection's page size weighs on the connection; its edges are that page, not a further list
             boolean edges = environment.getField().getName().equals("edges");
-            int weight = first instanceof Integer page ? Math.max(page, 1) : list && !edges ? DEFAULT_LIST_WEIGHT : 1;
+            int weight = size instanceof Integer page ? Math.max(page, 1) : list && !edges ? DEFAULT_LIST_WEIGHT : 1;
             return 1 + childComplexity * weight;
         };
         return new MaxQueryComplexityInstrumentation(maxComplexity, weighted, info -> {

@@ -30,7 +30,12 @@ public class InvalidInputException extends RuntimeException {
      * altered, sealed for another caller or query, or names a member that exists or not.
      */
     public static InvalidInputException invalidCursor() {
-        return new InvalidInputException("INVALID_CURSOR", "after", "Ce curseur de pagination n'est pas valide pour "
+        return invalidCursor("after");
+    }
+
+    /** {@link #invalidCursor()} for the cursor given as {@code field} ({@code after}, {@code before}). */
+    public static InvalidInputException invalidCursor(String field) {
+        return new InvalidInputException("INVALID_CURSOR", field, "Ce curseur de pagination n'est pas valide pour "
                 + "cette requête : il vient d'une autre recherche, d'un autre utilisateur ou a été modifié. Reprenez à "
                 + "la première page.");
     }

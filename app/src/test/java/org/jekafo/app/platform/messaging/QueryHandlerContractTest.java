@@ -97,7 +97,7 @@ class QueryHandlerContractTest extends IntegrationTest {
     void theApplicationsQueryHandlersAreFound() {
         assertThat(handlers()).extracting(method -> method.getParameterTypes()[0].getSimpleName())
                 .contains("FindMemberQuery", "FindMembersQuery", "CountMembersQuery", "FindMemberHistoryQuery",
-                        "FindOrgUnitQuery", "FindOrgUnitsQuery");
+                        "FindOrgUnitQuery", "FindOrgUnitsQuery", "FindHistoryQuery");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package org.jekafo.query.history;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.jekafo.api.history.FindHistoryQuery;
+import org.jekafo.api.history.HistoryEntryView;
+import org.jekafo.api.history.HistoryPage;
+import org.jekafo.api.history.HistoryPages;
+import org.jekafo.api.history.HistorySlice;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The history of any aggregate, read from the event store itself (never from a projection, never from a snapshot),
+ * a page at a time: every event with its time, stable name, actor, role, channel, correlation and the fields it set,
+ * each with the value it replaced ({@link HistoryFold}). An aggregate of another type than the one asked for has no
+ * history here, so a history cannot be read under another type's access rule.
+ *
+ * <p>A page reads the events up to its last entry (the record before it is needed for the values replaced) and only
+ * counts the ones after it, without reading their payloads.
+ */
+@Component
+public class EventHistory {
+
+    private final EventStore eventStore;
+
+    public EventHistory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    @QueryHandler
+    HistoryPages handle(FindHistoryQuery query) {
+        return new HistoryPages(query.slices().stream().map(slice -> page(query.aggregateType(), slice)).toList());
+    }
+
+    /** One page of the history of the aggregate {@code slice} names, if it is of {@code aggregateType}. */
+    public HistoryPage page(String aggregateType, HistorySlice slice) {
+        long from = slice.after() == null ? 0 : Math.max(slice.after(), -1) + 1;
+        long to = slice.before() == null ? Long.MAX_VALUE : slice.before();
+        boolean backward = slice.first() == null && slice.last() != null;
+        Deque<HistoryEntryView> entries = new ArrayDeque<>();
+        HistoryFold fold = new HistoryFold(slice.aggregateId());
+        long count = 0;
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        DomainEventStream events = eventStore.readEvents(slice.aggregateId(), 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (!aggregateType.equals(event.getType())) {
+                return HistoryPage.empty(slice.aggregateId());
+            }
+            long sequence = event.getSequenceNumber();
+            count++;
+            lowest = Math.min(lowest, sequence);
+            highest = Math.max(highest, sequence);
+            boolean pageFull = slice.first() != null && entries.size() >= slice.first();
+            if (count > 1 && (sequence >= to || pageFull)) {
+                continue; // after the page: counted, not read
+            }
+            HistoryEntryView entry = fold.next(event);
+            if (sequence >= from && sequence < to && !pageFull) {
+                entries.addLast(entry);
+                if (backward && entries.size() > slice.last()) {
+                    entries.removeFirst();
+                }
+            }
+        }
+        if (count == 0) {
+            return HistoryPage.empty(slice.aggregateId());
+        }
+        while (slice.last() != null && entries.size() > slice.last()) {
+            entries.removeFirst();
+        }
+        long start = entries.isEmpty() ? (backward ? to : from) : entries.getFirst().sequence();
+        long end = entries.isEmpty() ? start : entries.getLast().sequence() + 1;
+        return new HistoryPage(slice.aggregateId(), List.copyOf(entries), count, lowest < start, highest >= end,
+                fold.dataSubjects());
+    }
+}
