@@ -3,6 +3,7 @@ package org.jekafo.app.membership;
 import org.jekafo.app.platform.graphql.InvalidInputException;
 import org.jekafo.app.platform.graphql.PageInfo;
 import org.jekafo.app.platform.graphql.MutationEnvelope;
+import org.jekafo.app.platform.graphql.GlobalIds;
 import org.jekafo.app.platform.graphql.NodeKind;
 import org.jekafo.app.platform.graphql.UserError;
 import org.jekafo.app.platform.gate.PersonalDataAccessLog;
@@ -183,8 +184,8 @@ class MemberController implements NodeKind {
         Function<String, String> unitName = id -> units.containsKey(id) ? units.get(id).name() : id;
         MemberCountsView view = new MemberCountsView(counts.total(), false,
                 labelled(counts.byGender(), key -> key.equals(Gender.F.name()) ? "Femmes" : "Hommes"),
-                labelled(counts.byRegion(), unitName),
-                labelled(counts.byLocalUnit(), unitName),
+                unitsLabelled(counts.byRegion(), unitName),
+                unitsLabelled(counts.byLocalUnit(), unitName),
                 labelled(counts.byTrade(), code -> TradeCatalog.find(code).map(Trade::labelFr).orElse(code)),
                 labelled(counts.byStatus(), MemberController::statusLabel));
         return principals.current().role().overseer() ? SmallCounts.suppressed(view) : view;
@@ -372,6 +373,12 @@ class MemberController implements NodeKind {
             }
         });
         return result;
+    }
+
+    /** Buckets of org units, keyed by the units' global ids (what {@code OrgUnit.id} and {@code node} use). */
+    private static List<LabelledCount> unitsLabelled(List<CountBucket> buckets, Function<String, String> label) {
+        return buckets.stream().map(b -> new LabelledCount(GlobalIds.of("OrgUnit", b.key()), label.apply(b.key()),
+                b.count(), false)).toList();
     }
 
     private static List<LabelledCount> labelled(List<CountBucket> buckets, Function<String, String> label) {

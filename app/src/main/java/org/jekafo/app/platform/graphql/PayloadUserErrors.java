@@ -46,8 +46,13 @@ class PayloadUserErrors extends SimplePerformantInstrumentation {
         ExecutionStepInfo step = parameters.getExecutionStepInfo();
         GraphQLFieldDefinition field = step.getFieldDefinition();
         if (field.getName().equals(USER_ERRORS)) {
-            return environment -> environment.getSource() instanceof RefusedPayload refused ? refused.userErrors()
-                    : List.of();
+            return environment -> {
+                if (environment.getSource() instanceof RefusedPayload refused) {
+                    return refused.userErrors();
+                }
+                Object own = fetcher.get(environment); // a payload that reports its own (a batch's items)
+                return own == null ? List.of() : own;
+            };
         }
         if (step.getPath().getLevel() != 1 || !step.getObjectType().getName().equals("Mutation")
                 || !reportsUserErrors(field.getType())) {
