@@ -378,6 +378,7 @@ public final class TestApi {
             List<String> path = (List<String>) problem.get("field");
             extensions.put("field", path == null ? null : String.join(".", path.subList(1, path.size())));
             extensions.put("userError", true);
+            extensions.put("classification", "NOT_FOUND".equals(problem.get("code")) ? "NOT_FOUND" : "BAD_REQUEST");
             extensions.put("candidate", problem.get("candidate"));
             return extensions;
         }
