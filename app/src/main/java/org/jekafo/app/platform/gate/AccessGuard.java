@@ -5,6 +5,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ class AccessGuard extends SimplePerformantInstrumentation {
         }
         if (INTROSPECTION.contains(field)) {
             return environment -> {
-                principals.current(); // refuses anonymous callers: the schema is for those who hold a token
+                principals.of(environment.getGraphQlContext()); // refuses anonymous callers: the schema is for those who hold a token
                 return fetcher.get(environment);
             };
         }
@@ -53,7 +54,7 @@ class AccessGuard extends SimplePerformantInstrumentation {
             // a refusal travels in the stream: over SSE, a failed fetch would only read "not a subscription"
             return environment -> {
                 try {
-                    authorize(operation);
+                    authorize(operation, environment);
                 } catch (AccessRefusedException refused) {
                     return SubscriptionRefusals.refused(refused);
                 }
@@ -61,13 +62,13 @@ class AccessGuard extends SimplePerformantInstrumentation {
             };
         }
         return environment -> {
-            authorize(operation);
+            authorize(operation, environment);
             return fetcher.get(environment);
         };
     }
 
-    private void authorize(String operation) {
-        ActingPrincipal principal = principals.current();
+    private void authorize(String operation, DataFetchingEnvironment environment) {
+        ActingPrincipal principal = principals.of(environment.getGraphQlContext());
         AccessRules.Rule rule = rules.of(operation).orElseThrow(() -> AccessRefusedException.forbidden(null,
                 "L'opération " + operation + " n'a pas de règle d'accès : elle est refusée à tous."));
         if (!rule.roles().contains(principal.role())) {
