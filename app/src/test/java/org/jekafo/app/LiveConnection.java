@@ -87,6 +87,8 @@ public final class LiveConnection implements AutoCloseable {
 
         private final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
         private final Disposable subscription;
+        /** A signal taken by {@link #signalsWithin} and not read yet. */
+        private Object peeked;
 
         private Received(GraphQlTester.Request<?> request) {
             subscription = request.executeSubscription().toFlux()
@@ -132,6 +134,31 @@ public final class LiveConnection implements AutoCloseable {
             return ((SubscriptionErrorException) signal).getErrors();
         }
 
+        /** Whether a signal has come, or comes within {@code wait}; it is kept for what the test reads next. */
+        public boolean signalsWithin(Duration wait) {
+            if (peeked == null) {
+                try {
+                    peeked = signals.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+            return peeked != null;
+        }
+
+        /** The errors of the first signal: none when it is a result or the completion. */
+        public List<ResponseError> firstErrors() {
+            Object signal = take();
+            if (signal instanceof SubscriptionErrorException failed) {
+                return failed.getErrors();
+            }
+            if (signal instanceof Throwable broken) {
+                throw new AssertionError("the subscription failed without a GraphQL error: " + broken, broken);
+            }
+            return List.of();
+        }
+
         /** Whether the first signal is a result (not an error nor the end). */
         public boolean answers() {
             return take() instanceof GraphQlTester.Response;
@@ -148,6 +175,11 @@ public final class LiveConnection implements AutoCloseable {
         }
 
         private Object take() {
+            if (peeked != null) {
+                Object signal = peeked;
+                peeked = null;
+                return signal;
+            }
             try {
                 Object signal = signals.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
                 assertThat(signal).as("a signal of the subscription within %s", WAIT).isNotNull();

@@ -53,8 +53,7 @@ class MemberSubscriptionsTest extends IntegrationTest {
         try (LiveConnection officer = bureau.as(TestApi.SEGOU_OFFICER).live()) {
             Received changes = officer.subscribe(MEMBER_CHANGED, Map.of("id", id));
             Map<String, Object> now = changes.next("memberChanged");
-            Map<String, Object> changed = bureau.mutateMember("changeMemberPhone",
-                    Map.of("memberId", id, "phone", TestData.uniquePhone()));
+            Map<String, Object> changed = changePhone(id);
 
             Map<String, Object> pushed = changes.next("memberChanged");
 
@@ -130,8 +129,7 @@ class MemberSubscriptionsTest extends IntegrationTest {
             Received changes = auditor.subscribe(MEMBER_CHANGED, Map.of("id", id));
             Map<String, Object> now = changes.next("memberChanged");
             long journaledOnce = journaled(id);
-            Map<String, Object> changed = bureau.mutateMember("changeMemberPhone",
-                    Map.of("memberId", id, "phone", TestData.uniquePhone()));
+            Map<String, Object> changed = changePhone(id);
             Map<String, Object> pushed = changes.next("memberChanged");
 
             assertThat((String) now.get("phone")).contains("••");
@@ -151,6 +149,11 @@ class MemberSubscriptionsTest extends IntegrationTest {
         return edges.stream().map(edge -> (Map<String, Object>) edge.get("node"))
                 .filter(node -> "memberChanged".equals(node.get("operation"))
                         && TestApi.AUDITOR.name().equals(node.get("principal"))).count();
+    }
+
+    /** The member as the bureau's phone change answers it. */
+    private Map<String, Object> changePhone(String memberId) {
+        return bureau.mutateMember("changeMemberPhone", Map.of("memberId", memberId, "phone", TestData.uniquePhone()));
     }
 
     private String register(String unitCode) {

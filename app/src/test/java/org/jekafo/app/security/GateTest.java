@@ -12,6 +12,7 @@ import org.jekafo.api.membership.CountMembersQuery;
 import org.jekafo.api.membership.ErasePersonalDataCommand;
 import org.jekafo.api.membership.FindMemberHistoryQuery;
 import org.jekafo.api.membership.FindMemberQuery;
+import org.jekafo.api.membership.FindMemberRegistrationsQuery;
 import org.jekafo.api.membership.FindMembersQuery;
 import org.jekafo.api.membership.MemberFilter;
 import org.jekafo.api.membership.RecordDuesPaymentCommand;
@@ -64,6 +65,8 @@ class GateTest extends IntegrationTest {
     /** The message each GraphQL operation sends, built from the matrix's variables ({@code unit}, {@code member}, {@code input}). */
     private static final Map<String, BiFunction<Map<String, Object>, Map<String, Object>, Object>> MESSAGES = Map.ofEntries(
             Map.entry("Query.member", (v, in) -> new FindMemberQuery((String) v.get("member"), null)),
+            Map.entry("Subscription.memberChanged", (v, in) -> new FindMemberQuery((String) v.get("member"), null)),
+            Map.entry("Subscription.memberRegistered", (v, in) -> new FindMemberRegistrationsQuery((String) v.get("unit"))),
             Map.entry("Query.memberHistory", (v, in) -> new FindMemberHistoryQuery((String) v.get("member"))),
             Map.entry("Query.members", (v, in) -> new FindMembersQuery(inUnit((String) v.get("unit")), 5, null)),
             Map.entry("Query.memberCounts", (v, in) -> new CountMembersQuery(inUnit((String) v.get("unit")))),
@@ -97,7 +100,8 @@ class GateTest extends IntegrationTest {
     /** GraphQL operations that send no command or query: operations on the server itself, reference data, the caller's identity. */
     private static final Set<String> WITHOUT_MESSAGE = Set.of("Query.me", "Query.trades", "Query.projections",
             "Query.personalDataAccesses", "Query.censusImport", "Query.censusImports", "Query.deadLetters",
-            "Mutation.rebuildProjection", "Mutation.retryDeadLetters", "Mutation.evictDeadLetter");
+            "Mutation.rebuildProjection", "Mutation.retryDeadLetters", "Mutation.evictDeadLetter",
+            "Subscription.projectionStatus", "Subscription.censusImportProgress");
 
     @Autowired
     CommandGateway commands;
