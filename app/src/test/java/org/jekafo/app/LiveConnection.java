@@ -70,6 +70,12 @@ public final class LiveConnection implements AutoCloseable {
                 .anyMatch(subscription -> query.equals(subscription.getPayload())));
     }
 
+    /** Waits until the server no longer follows {@code query} for anyone: the subscriptions that sent it have ended. */
+    public static void awaitNotFollowed(QueryUpdateEmitter emitter, Object query) {
+        await().atMost(WAIT).until(() -> emitter.activeSubscriptions().stream()
+                .noneMatch(subscription -> query.equals(subscription.getPayload())));
+    }
+
     /** Connects now: fails when the server refuses the connection. */
     public void start() {
         tester.start().block(WAIT);

@@ -1,6 +1,7 @@
 package org.jekafo.app.membership;
 
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.FindMemberRegistrationsQuery;
 import org.jekafo.app.IntegrationTest;
 import org.jekafo.app.LiveConnection;
@@ -118,6 +119,21 @@ class MemberSubscriptionsTest extends IntegrationTest {
                     .containsEntry("code", "NOT_FOUND").containsEntry("field", "id"));
             assertThat(unit).singleElement().satisfies(error -> assertThat(error.getExtensions())
                     .containsEntry("code", "NOT_FOUND").containsEntry("field", "orgUnitId"));
+        }
+    }
+
+    @Test
+    void aSubscriptionThatEndsIsNoLongerFollowed() {
+        String id = register("SG-01");
+
+        try (LiveConnection connection = bureau.live()) {
+            connection.subscribe(MEMBER_CHANGED, Map.of("id", "membre-jamais-vu")).errors();
+            Received stopped = connection.subscribe(MEMBER_CHANGED, Map.of("id", id));
+            stopped.next("memberChanged");
+            stopped.cancel();
+
+            LiveConnection.awaitNotFollowed(emitter, new FindMemberQuery("membre-jamais-vu", null));
+            LiveConnection.awaitNotFollowed(emitter, new FindMemberQuery(id, null));
         }
     }
 
