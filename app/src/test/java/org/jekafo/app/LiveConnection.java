@@ -12,6 +12,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -104,7 +105,12 @@ public final class LiveConnection implements AutoCloseable {
         /** The data at {@code path} of the next result, which must come without errors. */
         @SuppressWarnings("unchecked")
         public Map<String, Object> next(String path) {
-            return nextResult().path(path).entity(Map.class).get();
+            return data(path, nextResult());
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> data(String path, GraphQlTester.Response result) {
+            return result.path(path).entity(Map.class).get();
         }
 
         /** The data at {@code path} of the next result, a list. */
@@ -121,6 +127,18 @@ public final class LiveConnection implements AutoCloseable {
             }
             assertThat(signal).as("the subscription completed instead of answering").isNotSameAs(COMPLETED);
             return (GraphQlTester.Response) signal;
+        }
+
+        /** The data at {@code path} of every result until the subscription completes, which it must, without error. */
+        public List<Map<String, Object>> untilComplete(String path) {
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (Object signal = take(); signal != COMPLETED; signal = take()) {
+                if (signal instanceof Throwable failure) {
+                    throw new AssertionError("the subscription ended with " + failure, failure);
+                }
+                results.add(data(path, (GraphQlTester.Response) signal));
+            }
+            return results;
         }
 
         /** The errors the subscription ends with, next. */

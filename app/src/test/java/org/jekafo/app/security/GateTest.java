@@ -11,6 +11,7 @@ import org.jekafo.api.membership.CorrectMemberIdentityCommand;
 import org.jekafo.api.membership.CountMembersQuery;
 import org.jekafo.api.membership.ErasePersonalDataCommand;
 import org.jekafo.api.membership.FindMemberHistoryQuery;
+import org.jekafo.api.census.FindCensusImportQuery;
 import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.FindMemberRegistrationsQuery;
 import org.jekafo.api.membership.FindMembersQuery;
@@ -67,6 +68,7 @@ class GateTest extends IntegrationTest {
             Map.entry("Query.member", (v, in) -> new FindMemberQuery((String) v.get("member"), null)),
             Map.entry("Subscription.memberChanged", (v, in) -> new FindMemberQuery((String) v.get("member"), null)),
             Map.entry("Subscription.memberRegistered", (v, in) -> new FindMemberRegistrationsQuery((String) v.get("unit"))),
+            Map.entry("Subscription.censusImportProgress", (v, in) -> new FindCensusImportQuery((String) v.get("member"))),
             Map.entry("Query.memberHistory", (v, in) -> new FindMemberHistoryQuery((String) v.get("member"))),
             Map.entry("Query.members", (v, in) -> new FindMembersQuery(inUnit((String) v.get("unit")), 5, null)),
             Map.entry("Query.memberCounts", (v, in) -> new CountMembersQuery(inUnit((String) v.get("unit")))),
@@ -101,7 +103,7 @@ class GateTest extends IntegrationTest {
     private static final Set<String> WITHOUT_MESSAGE = Set.of("Query.me", "Query.trades", "Query.projections",
             "Query.personalDataAccesses", "Query.censusImport", "Query.censusImports", "Query.deadLetters",
             "Mutation.rebuildProjection", "Mutation.retryDeadLetters", "Mutation.evictDeadLetter",
-            "Subscription.projectionStatus", "Subscription.censusImportProgress");
+            "Subscription.projectionStatus");
 
     @Autowired
     CommandGateway commands;

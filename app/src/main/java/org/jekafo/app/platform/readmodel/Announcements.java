@@ -39,15 +39,19 @@ public class Announcements {
      */
     public <I, T> Flux<T> follow(Object query, Class<I> initialType, Map<String, ?> metaData,
                                  BiFunction<Optional<I>, Flux<ProjectedVersionView>, Publisher<T>> answer) {
-        return Flux.using(() -> subscribe(query, initialType, metaData),
+        return follow(query, initialType, ProjectedVersionView.class, metaData, answer);
+    }
+
+    /**
+     * {@link #follow(Object, Class, Map, BiFunction)} for a query whose updates are of {@code updateType}: what a
+     * feature emits itself (an import's progress, from the instance that runs it).
+     */
+    public <I, U, T> Flux<T> follow(Object query, Class<I> initialType, Class<U> updateType, Map<String, ?> metaData,
+                                    BiFunction<Optional<I>, Flux<U>, Publisher<T>> answer) {
+        return Flux.using(() -> queries.subscriptionQuery(GenericMessage.asMessage(query).andMetaData(metaData),
+                        ResponseTypes.instanceOf(initialType), ResponseTypes.instanceOf(updateType)),
                 subscription -> subscription.initialResult().map(Optional::of).defaultIfEmpty(Optional.empty())
                         .flatMapMany(initial -> answer.apply(initial, subscription.updates())),
                 SubscriptionQueryResult::cancel);
-    }
-
-    private <I> SubscriptionQueryResult<I, ProjectedVersionView> subscribe(Object query, Class<I> initialType,
-                                                                          Map<String, ?> metaData) {
-        return queries.subscriptionQuery(GenericMessage.asMessage(query).andMetaData(metaData),
-                ResponseTypes.instanceOf(initialType), ResponseTypes.instanceOf(ProjectedVersionView.class));
     }
 }
