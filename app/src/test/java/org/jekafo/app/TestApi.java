@@ -56,6 +56,7 @@ public final class TestApi {
 
     private final int port;
     private final Tokens tokens;
+    private final String token;
 
     /** Calls the API as {@link #BUREAU}, with {@link #defaultTokens()}. */
     public TestApi(int port) {
@@ -78,6 +79,7 @@ public final class TestApi {
     private TestApi(int port, Tokens tokens, String token) {
         this.port = port;
         this.tokens = tokens;
+        this.token = token;
         WebTestClient.Builder client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(TIMEOUT);
         if (token != null) {
@@ -101,6 +103,19 @@ public final class TestApi {
     /** The same API called without a token. */
     public TestApi anonymous() {
         return new TestApi(port, tokens, null);
+    }
+
+    /**
+     * A WebSocket connection to {@code /graphql} as this API's caller, the token in the {@code connection_init}
+     * payload ({@code {"Authorization": "Bearer …"}}); without a token, a connection that presents none.
+     */
+    public LiveConnection live() {
+        return LiveConnection.open(port, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** A WebSocket connection whose token is in the HTTP upgrade request's {@code Authorization} header only. */
+    public LiveConnection liveWithUpgradeHeader() {
+        return LiveConnection.openWithUpgradeHeader(port, token);
     }
 
     /** Where the tests' tokens come from: a principal in, a bearer token the server under test accepts out. */

@@ -1,6 +1,11 @@
 package org.jekafo.query;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -15,7 +20,18 @@ public final class EventBatch {
 
     /** Runs the handler calls in one unit of work and commits it. */
     public static void handle(Runnable handlerCalls) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        handle(GenericEventMessage.asEventMessage("batch"), handlerCalls);
+    }
+
+    /** Runs the handler calls in one unit of work of a replay (a rebuild: the processor's tokens were reset). */
+    public static void replay(Runnable handlerCalls) {
+        TrackingToken replaying = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(10),
+                new GlobalSequenceTrackingToken(1));
+        handle(new GenericTrackedEventMessage<>(replaying, GenericEventMessage.asEventMessage("batch")), handlerCalls);
+    }
+
+    private static void handle(EventMessage<?> message, Runnable handlerCalls) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(message);
         try {
             handlerCalls.run();
         } catch (RuntimeException | Error e) {

@@ -1,5 +1,6 @@
 package org.jekafo.app.census;
 
+import org.jekafo.api.census.CensusImportView;
 import org.jekafo.app.platform.gate.ActingPrincipal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;

@@ -1,5 +1,6 @@
 package org.jekafo.app.census;
 
+import org.jekafo.api.census.CensusImportView;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jekafo.app.platform.gate.AccessRefusedException;
 import org.jekafo.app.platform.gate.ActingPrincipal;

@@ -1,6 +1,7 @@
 package org.jekafo.app.census;
 
-import org.jekafo.app.census.CensusImportView.State;
+import org.jekafo.api.census.CensusImportView;
+import org.jekafo.api.census.CensusImportView.State;
 import org.jekafo.app.platform.gate.ActingPrincipal;
 
 import java.nio.file.Path;

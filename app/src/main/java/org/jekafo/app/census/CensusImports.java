@@ -1,7 +1,12 @@
 package org.jekafo.app.census;
 
+import org.jekafo.api.census.CensusImportView;
 import org.axonframework.common.IdentifierFactory;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.jekafo.api.census.CompleteCensusImportCommand;
+import org.jekafo.api.census.FindCensusImportQuery;
+import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.census.FailCensusImportCommand;
 import org.jekafo.api.census.StartCensusImportCommand;
 import org.jekafo.api.common.Channel;
@@ -36,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Census imports as an operation: a file is received (streamed to disk with its SHA-256, within a size limit),
@@ -43,7 +49,8 @@ import java.util.function.Consumer;
  * {@code …CompletedEvent} or {@code …FailedEvent}), and {@link CensusImport} runs it in the background, one
  * import at a time. An import ends when every member it registered is searchable, read from the member
  * projection's stored token (never from this instance's processor, which may hold no segment), or says that
- * this cannot be known.
+ * this cannot be known. Each step is announced to those who follow the import, whichever instance they asked
+ * ({@link FindCensusImportQuery}).
  */
 @Component
 public class CensusImports {
@@ -54,6 +61,7 @@ public class CensusImports {
     private final CensusImport censusImport;
     private final CommandSender sender;
     private final ImportSearchability searchability;
+    private final QueryUpdateEmitter emitter;
     private final Path folder;
     private final long maxBytes;
     private final int parallelism;
@@ -66,6 +74,7 @@ public class CensusImports {
     });
 
     CensusImports(CensusImport censusImport, CommandSender sender, ImportSearchability searchability,
+                  QueryUpdateEmitter emitter,
                   @Value("${jekafo.data-dir}") Path dataDir,
                   @Value("${jekafo.import.max-size:200MB}") DataSize maxSize,
                   @Value("${jekafo.import.parallelism:4}") int parallelism,
@@ -73,6 +82,7 @@ public class CensusImports {
         this.censusImport = censusImport;
         this.sender = sender;
         this.searchability = searchability;
+        this.emitter = emitter;
         this.folder = dataDir.resolve("imports");
         this.maxBytes = maxSize.toBytes();
         this.parallelism = parallelism;
@@ -137,6 +147,12 @@ public class CensusImports {
         return run.view();
     }
 
+    /** Where an import of this instance stands, for any instance that asks; null for an import it does not run. */
+    @QueryHandler
+    CensusImportView handle(FindCensusImportQuery query) {
+        return TextLimit.IDENTIFIER.admits(query.importId()) ? find(query.importId()).orElse(null) : null;
+    }
+
     public Optional<CensusImportView> find(String id) {
         return Optional.ofNullable(id == null ? null : runs.get(id)).map(CensusImportRun::view);
     }
@@ -152,7 +168,8 @@ public class CensusImports {
         return Optional.ofNullable(id == null ? null : runs.get(id));
     }
 
-    private void execute(CensusImportRun run, Consumer<CensusImportView> listener) {
+    private void execute(CensusImportRun run, Consumer<CensusImportView> caller) {
+        Consumer<CensusImportView> listener = caller.andThen(this::announce);
         run.running();
         listener.accept(run.view());
         try {
@@ -214,6 +231,18 @@ public class CensusImports {
             }
             listener.accept(run.view());
             Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /**
+     * Tells those who follow the import ({@link FindCensusImportQuery} as a subscription query, on whichever instance
+     * they asked) where it stands; its end is their last update.
+     */
+    private void announce(CensusImportView view) {
+        Predicate<FindCensusImportQuery> thisImport = query -> view.id().equals(query.importId());
+        emitter.emit(FindCensusImportQuery.class, thisImport, view);
+        if (view.state().ended()) {
+            emitter.complete(FindCensusImportQuery.class, thisImport);
         }
     }
 

@@ -2,6 +2,7 @@ package org.jekafo.app.census;
 
 import org.jekafo.api.census.CompleteCensusImportCommand;
 import org.jekafo.api.census.FailCensusImportCommand;
+import org.jekafo.api.census.FindCensusImportQuery;
 import org.jekafo.api.census.StartCensusImportCommand;
 import org.jekafo.app.platform.gate.AccessPolicy;
 import org.jekafo.app.platform.gate.AccessRules.Declarations;
@@ -30,6 +31,7 @@ class CensusPolicy implements AccessPolicy {
         Set<Role> oversight = EnumSet.of(Role.EXECUTIVE_BUREAU, Role.AUDITOR, Role.ADMIN);
         rules.operation("Query.censusImport", oversight);
         rules.operation("Query.censusImports", oversight);
-        rules.operation("Subscription.censusImportProgress", oversight);
+        rules.message(FindCensusImportQuery.class, oversight, Reach.unbounded())
+                .exposedAs("Subscription.censusImportProgress");
     }
 }

@@ -10,6 +10,7 @@ import org.jekafo.api.membership.FindMemberHistoriesQuery;
 import org.jekafo.api.membership.FindMemberHistoryQuery;
 import org.jekafo.api.membership.FindMemberChangesQuery;
 import org.jekafo.api.membership.FindMemberQuery;
+import org.jekafo.api.membership.FindMemberRegistrationsQuery;
 import org.jekafo.api.membership.FindMembersQuery;
 import org.jekafo.api.membership.MemberFilter;
 import org.jekafo.api.membership.MembershipAggregates;
@@ -97,7 +98,10 @@ class MembershipPolicy implements AccessPolicy {
         rules.message(ErasePersonalDataCommand.class, BUREAU,
                 Reach.member(ErasePersonalDataCommand::memberId, MEMBER_INPUT)).exposedAs("Mutation.erasePersonalData");
 
-        rules.message(FindMemberQuery.class, ANYONE, MembershipPolicy::memberByIdOrCard).exposedAs("Query.member");
+        rules.message(FindMemberQuery.class, ANYONE, MembershipPolicy::memberByIdOrCard)
+                .exposedAs("Query.member", "Subscription.memberChanged");
+        rules.message(FindMemberRegistrationsQuery.class, READERS,
+                Reach.unit(FindMemberRegistrationsQuery::orgUnitId, "orgUnitId")).exposedAs("Subscription.memberRegistered");
         rules.message(FindMemberHistoryQuery.class, ANYONE, Reach.member(FindMemberHistoryQuery::memberId, "id"))
                 .exposedAs("Query.memberHistory");
         rules.message(FindMemberHistoriesQuery.class, ANYONE, (query, principal, scope) -> {

@@ -10,11 +10,13 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 
 import java.util.List;
 
-/** Reference data (trades) and the state of the projections, with their rebuild. */
+/** Reference data (trades) and the state of the projections (asked for or followed), with their rebuild. */
 @Controller
 class OperationsController {
 
@@ -43,6 +45,11 @@ class OperationsController {
     @QueryMapping
     List<ProjectionProgress.Status> projections() {
         return progress.statuses();
+    }
+
+    @SubscriptionMapping
+    Flux<List<ProjectionProgress.Status>> projectionStatus() {
+        return progress.changes();
     }
 
     @MutationMapping

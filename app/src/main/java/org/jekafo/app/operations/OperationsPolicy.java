@@ -14,7 +14,9 @@ class OperationsPolicy implements AccessPolicy {
     @Override
     public void declare(Declarations rules) {
         rules.operation("Query.trades", EnumSet.complementOf(EnumSet.of(Role.SYSTEM)));
-        rules.operation("Query.projections", EnumSet.of(Role.EXECUTIVE_BUREAU, Role.AUDITOR, Role.ADMIN));
+        EnumSet<Role> oversight = EnumSet.of(Role.EXECUTIVE_BUREAU, Role.AUDITOR, Role.ADMIN);
+        rules.operation("Query.projections", oversight);
+        rules.operation("Subscription.projectionStatus", oversight);
         EnumSet<Role> operators = EnumSet.of(Role.ADMIN);
         rules.operation("Mutation.rebuildProjection", operators);
         rules.operation("Query.deadLetters", operators);

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jekafo.api.census.CensusImportCompletedEvent;
 import org.jekafo.api.census.CensusImportStartedEvent;
 import org.jekafo.app.IntegrationTest;
+import org.jekafo.app.LiveConnection;
 import org.jekafo.app.TestApi;
 import org.jekafo.app.platform.gate.ActingPrincipal;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,8 @@ class CensusImportServerTest extends IntegrationTest {
 
     @Autowired
     EventStore eventStore;
+
+    private static final String FOLLOWED = "subscription($id: ID!) { censusImportProgress(id: $id) { state linesDone } }";
 
     TestApi bureau;
     byte[] census;
@@ -153,6 +156,30 @@ class CensusImportServerTest extends IntegrationTest {
         assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item.getErrors()).isEmpty());
         String last = items.get(items.size() - 1).field("censusImportProgress.state").getValue();
         assertThat(last).isEqualTo("DONE");
+    }
+
+    @Test
+    void progressArrivesOverAWebSocketUntilTheImportEnds() throws IOException {
+        String id = upload(bureau, census);
+
+        List<Map<String, Object>> steps;
+        try (LiveConnection auditor = bureau.as(TestApi.AUDITOR).live()) {
+            steps = auditor.subscribe(FOLLOWED, Map.of("id", id)).untilComplete("censusImportProgress");
+        }
+
+        assertThat(steps).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(steps.get(steps.size() - 1)).containsEntry("state", "DONE").containsEntry("linesDone", LINES);
+        assertThat(steps.subList(0, steps.size() - 1)).noneMatch(step -> step.get("state").equals("DONE"));
+    }
+
+    @Test
+    void anEndedImportsProgressIsItsEndAtOnce() {
+        try (LiveConnection auditor = bureau.as(TestApi.AUDITOR).live()) {
+            List<Map<String, Object>> steps = auditor.subscribe(FOLLOWED, Map.of("id", importId))
+                    .untilComplete("censusImportProgress");
+
+            assertThat(steps).singleElement().satisfies(step -> assertThat(step).containsEntry("state", "DONE"));
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import org.jekafo.app.IntegrationTest;
+import org.jekafo.app.LiveConnection;
+import org.jekafo.app.LiveConnection.Received;
 import org.jekafo.app.TestApi;
 import org.jekafo.app.TestData;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.GraphQlSource;
 
+import java.time.Duration;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,6 +33,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jekafo.app.platform.gate.Role.ADMIN;
 import static org.jekafo.app.platform.gate.Role.AUDITOR;
 import static org.jekafo.app.platform.gate.Role.CHAPTER_OFFICER;
@@ -40,7 +44,8 @@ import static org.jekafo.app.platform.gate.Role.MEMBER;
 /**
  * Every operation of the schema, run by every role, against a member or unit inside and outside the caller's
  * reach: allowed or refused as this table says. The operations come from the running server's schema, so an
- * operation added without a line here (and a rule in {@link AccessRules}) fails the build. "In reach" is
+ * operation added without a line here (and a rule in {@link AccessRules}) fails the build. Subscriptions run over a
+ * real WebSocket ({@link LiveConnection}), where an anonymous connection is closed before any request. "In reach" is
  * Ségou: the field agent holds SG-01, the officer the Ségou region, the member their own record; "out of
  * reach" is Kayes (KY-01) and another member. Anonymous callers are refused everything.
  */
@@ -84,7 +89,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
             expect("Mutation.rebuildProjection", "D", "D"),
             expect("Query.deadLetters", "D", "D"),
             expect("Mutation.retryDeadLetters", "D", "D"),
-            expect("Mutation.evictDeadLetter", "D", "D"));
+            expect("Mutation.evictDeadLetter", "D", "D"),
+            expect("Subscription.memberChanged", "M F C B A D", "B A D"),
+            expect("Subscription.memberRegistered", "F C B A D", "B A D"),
+            expect("Subscription.projectionStatus", "B A D", "B A D"),
+            expect("Subscription.censusImportProgress", "B A D", "B A D"));
 
     /** Each operation's document; its variables come from {@link #variables}. */
     private static final Map<String, String> DOCUMENTS = Map.ofEntries(
@@ -112,7 +121,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
             mutation("renameOrgUnit"), mutation("moveOrgUnit"), mutation("closeOrgUnit"),
             mutation("rebuildProjection"),
             Map.entry("Query.deadLetters", "{ deadLetters(first: 5) { totalCount } }"),
-            mutation("retryDeadLetters"), mutation("evictDeadLetter"));
+            mutation("retryDeadLetters"), mutation("evictDeadLetter"),
+            Map.entry("Subscription.memberChanged", "subscription($member: ID!) { memberChanged(id: $member) { id phone } }"),
+            Map.entry("Subscription.memberRegistered", "subscription($unit: ID!) { memberRegistered(orgUnitId: $unit) { id } }"),
+            Map.entry("Subscription.projectionStatus", "subscription { projectionStatus { name } }"),
+            Map.entry("Subscription.censusImportProgress",
+                    "subscription($member: ID!) { censusImportProgress(id: $member) { state } }"));
 
     @Autowired
     GraphQlSource graphQlSource;
@@ -122,12 +136,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
     @Test
     void everyOperationOfTheSchemaHasExactlyOneRuleAndOneLineInThisMatrix() {
         Set<String> operations = schemaOperations();
-        Set<String> withSubscriptions = new TreeSet<>(operations);
-        graphQlSource.schema().getSubscriptionType().getFieldDefinitions()
-                .forEach(field -> withSubscriptions.add("Subscription." + field.getName()));
 
-        // subscriptions run over SSE, not in this matrix: CensusImportServerTest checks theirs
-        assertThat(new TreeSet<>(accessRules.operations())).as("rules of AccessRules").isEqualTo(withSubscriptions);
+        assertThat(operations).contains("Subscription.memberChanged", "Subscription.projectionStatus");
+        assertThat(new TreeSet<>(accessRules.operations())).as("rules of AccessRules").isEqualTo(operations);
         assertThat(new TreeSet<>(EXPECTED.keySet())).as("lines of this matrix").isEqualTo(operations);
         assertThat(new TreeSet<>(DOCUMENTS.keySet())).as("documents of this matrix").isEqualTo(operations);
     }
@@ -141,7 +152,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         + "(sa section et ses unités), bureau exécutif, auditeur, administrateur.");
         assertThat(schema.getMutationType().getFieldDefinition("rebuildProjection").getDescription())
                 .endsWith("Accès : administrateur.");
-        for (GraphQLObjectType root : List.of(schema.getQueryType(), schema.getMutationType())) {
+        for (GraphQLObjectType root : List.of(schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType())) {
             assertThat(root.getFieldDefinitions()).allSatisfy(field -> assertThat(field.getDescription())
                     .as(root.getName() + "." + field.getName()).contains("\n\nAccès : ").doesNotContain("aucune règle d'accès"));
         }
@@ -157,8 +168,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             for (boolean inReach : new boolean[]{true, false}) {
                 String reach = inReach ? "dans le périmètre" : "hors périmètre";
                 tests.add(DynamicTest.dynamicTest(operation + " · anonyme · " + reach + " → refusé",
-                        () -> assertRefused(bureau.anonymous(), operation, fixtures.variables(operation, inReach, false),
-                                AccessRefusedException.UNAUTHENTICATED, bureau)));
+                        () -> assertAnonymousRefused(bureau, operation, fixtures.variables(operation, inReach, false))));
                 for (Role role : EnumSet.complementOf(EnumSet.of(Role.SYSTEM))) {
                     boolean allowed = (inReach ? expected.inReach() : expected.outOfReach()).contains(role);
                     tests.add(DynamicTest.dynamicTest(operation + " · " + role + " · " + reach + " → "
@@ -166,7 +176,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         Map<String, Object> variables = fixtures.variables(operation, inReach, allowed);
                         TestApi caller = bureau.as(fixtures.principal(role, variables));
                         if (allowed) {
-                            assertAllowed(caller, operation, variables);
+                            assertAllowed(caller, operation, variables, bureau);
                         } else {
                             assertRefused(caller, operation, variables, AccessRefusedException.FORBIDDEN, bureau);
                         }
@@ -178,8 +188,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
     }
 
     /** Allowed: whatever the operation answers (a business refusal included), it is not an access refusal. */
-    private static void assertAllowed(TestApi caller, String operation, Map<String, Object> variables) {
-        List<ResponseError> errors = run(caller, operation, variables);
+    private static void assertAllowed(TestApi caller, String operation, Map<String, Object> variables, TestApi bureau) {
+        List<ResponseError> errors = run(caller, operation, variables, bureau);
         assertThat(errors).as("access errors of %s", operation).noneMatch(AuthorizationMatrixTest::accessRefusal);
     }
 
@@ -188,17 +198,50 @@ class AuthorizationMatrixTest extends IntegrationTest {
                                       TestApi bureau) {
         long head = bureau.eventStoreHead();
 
-        List<ResponseError> errors = run(caller, operation, variables);
+        List<ResponseError> errors = run(caller, operation, variables, bureau);
 
         assertThat(errors).as("errors of %s", operation).singleElement()
                 .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", code));
         assertThat(bureau.eventStoreHead()).as("event store head after a refused %s", operation).isEqualTo(head);
     }
 
-    private static List<ResponseError> run(TestApi caller, String operation, Map<String, Object> variables) {
+    /** Without a token: a query or mutation answers UNAUTHENTICATED, a WebSocket connection is closed (4401). */
+    private static void assertAnonymousRefused(TestApi bureau, String operation, Map<String, Object> variables) {
+        if (!operation.startsWith("Subscription.")) {
+            assertRefused(bureau.anonymous(), operation, variables, AccessRefusedException.UNAUTHENTICATED, bureau);
+            return;
+        }
+        try (LiveConnection anonymous = bureau.anonymous().live()) {
+            assertThatThrownBy(anonymous::start).hasMessageContaining("4401");
+        }
+    }
+
+    private static List<ResponseError> run(TestApi caller, String operation, Map<String, Object> variables,
+                                           TestApi bureau) {
+        if (operation.startsWith("Subscription.")) {
+            return subscribe(caller, operation, variables, bureau);
+        }
         var request = caller.graphQl().document(DOCUMENTS.get(operation));
         variables.forEach(request::variable);
         return request.execute().returnResponse().getErrors();
+    }
+
+    /**
+     * A subscription over WebSocket: the errors it ends with at once, or none once it answered or completed. A new
+     * member is pushed only once one is registered where the subscription watches: one is registered there until
+     * something comes (a refusal comes at once, before any).
+     */
+    private static List<ResponseError> subscribe(TestApi caller, String operation, Map<String, Object> variables,
+                                                 TestApi bureau) {
+        try (LiveConnection connection = caller.live()) {
+            Received received = connection.subscribe(DOCUMENTS.get(operation), variables);
+            for (int attempt = 0; operation.equals("Subscription.memberRegistered") && attempt < 10
+                    && !received.signalsWithin(Duration.ofSeconds(3)); attempt++) {
+                bureau.register(TestApi.registration("Matrice" + TestData.suffix(), "Awa", "F",
+                        (String) variables.get("unit")));
+            }
+            return received.firstErrors();
+        }
     }
 
     private static boolean accessRefusal(ResponseError error) {
@@ -209,7 +252,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private Set<String> schemaOperations() {
         GraphQLSchema schema = graphQlSource.schema();
         Set<String> operations = new TreeSet<>();
-        for (GraphQLObjectType root : List.of(schema.getQueryType(), schema.getMutationType())) {
+        for (GraphQLObjectType root : List.of(schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType())) {
             for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
                 operations.add(root.getName() + "." + field.getName());
             }

@@ -13,7 +13,9 @@ import org.jekafo.api.membership.CorrectMemberIdentityCommand;
 import org.jekafo.api.membership.CountMembersQuery;
 import org.jekafo.api.membership.ErasePersonalDataCommand;
 import org.jekafo.api.membership.FindMemberHistoryQuery;
+import org.jekafo.api.census.FindCensusImportQuery;
 import org.jekafo.api.membership.FindMemberQuery;
+import org.jekafo.api.membership.FindMemberRegistrationsQuery;
 import org.jekafo.api.membership.FindMembersQuery;
 import org.jekafo.api.membership.MemberFilter;
 import org.jekafo.api.membership.MembershipAggregates;
@@ -67,6 +69,9 @@ class GateTest extends IntegrationTest {
     /** The message each GraphQL operation sends, built from the matrix's variables ({@code unit}, {@code member}, {@code input}). */
     private static final Map<String, BiFunction<Map<String, Object>, Map<String, Object>, Object>> MESSAGES = Map.ofEntries(
             Map.entry("Query.member", (v, in) -> new FindMemberQuery((String) v.get("member"), null)),
+            Map.entry("Subscription.memberChanged", (v, in) -> new FindMemberQuery((String) v.get("member"), null)),
+            Map.entry("Subscription.memberRegistered", (v, in) -> new FindMemberRegistrationsQuery((String) v.get("unit"))),
+            Map.entry("Subscription.censusImportProgress", (v, in) -> new FindCensusImportQuery((String) v.get("member"))),
             Map.entry("Query.memberHistory", (v, in) -> new FindMemberHistoryQuery((String) v.get("member"))),
             Map.entry("Query.aggregateHistory", (v, in) -> new FindHistoryQuery(MembershipAggregates.MEMBER,
                     List.of(new HistorySlice((String) v.get("member"), null, null, 5, null)))),
@@ -102,7 +107,8 @@ class GateTest extends IntegrationTest {
     /** GraphQL operations that send no command or query: operations on the server itself, reference data, the caller's identity. */
     private static final Set<String> WITHOUT_MESSAGE = Set.of("Query.me", "Query.trades", "Query.projections",
             "Query.personalDataAccesses", "Query.censusImport", "Query.censusImports", "Query.deadLetters",
-            "Mutation.rebuildProjection", "Mutation.retryDeadLetters", "Mutation.evictDeadLetter");
+            "Mutation.rebuildProjection", "Mutation.retryDeadLetters", "Mutation.evictDeadLetter",
+            "Subscription.projectionStatus");
 
     @Autowired
     CommandGateway commands;

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -38,7 +39,8 @@ import java.util.function.Consumer;
  *
  * <p>Once the unit of work has committed, the index's {@link ProjectionIndex.WriteListener}s are told which
  * documents it wrote and at which version (a document refused for a newer stored version counts as written: the
- * index shows at least that version) — how read-your-writes learns that a projection has caught up.
+ * index shows at least that version) — how read-your-writes learns that a projection has caught up — and which of
+ * them live events created (not a replay): how subscriptions learn that a member was registered.
  *
  * @param <D> the document type
  */
@@ -54,6 +56,8 @@ public final class DocumentBatch<D extends VersionedDocument> {
     private final Map<String, D> pending = new LinkedHashMap<>();
     /** What this batch wrote: document id and version, announced once the unit of work has committed. */
     private final Map<String, Long> written = new LinkedHashMap<>();
+    /** Documents live events of this batch created (not replayed ones): new aggregates, announced with {@link #written}. */
+    private final Set<String> created = new HashSet<>();
     /** Suspects this batch has written or seen refused: no longer suspect once it commits. */
     private final Set<String> settled = new HashSet<>();
     /** A momentary failure of a suspect's own write: the batch must fail, not the event. */
@@ -81,10 +85,17 @@ public final class DocumentBatch<D extends VersionedDocument> {
             unitOfWork.onPrepareCommit(u -> batch.flush());
             unitOfWork.afterCommit(u -> {
                 batch.suspects.remove(batch.settled);
-                index.written(batch.written);
+                Map<String, Long> created = new LinkedHashMap<>(batch.written);
+                created.keySet().retainAll(batch.created);
+                index.written(batch.written, created);
             });
             return batch;
         });
+    }
+
+    /** Whether the event being handled is replayed (a rebuild, a lost index refilled): it creates nothing new. */
+    private static boolean replayed() {
+        return CurrentUnitOfWork.isStarted() && ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage());
     }
 
     private static UnitOfWork<?> owner(UnitOfWork<?> current) {
@@ -115,6 +126,9 @@ public final class DocumentBatch<D extends VersionedDocument> {
      * redelivered event), Elasticsearch keeps it.
      */
     public void create(long sequence, D document) {
+        if (!replayed()) {
+            created.add(document.documentId());
+        }
         if (suspects.contains(document.documentId())) {
             document.version = sequence;
             writeAlone(document);

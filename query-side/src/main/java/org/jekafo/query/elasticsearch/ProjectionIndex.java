@@ -47,6 +47,7 @@ public class ProjectionIndex {
     private final AtomicBoolean purgeRequested = new AtomicBoolean();
     private final SuspectDocuments suspects = new SuspectDocuments();
     private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
+    private final List<WriteListener> creationListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService purger = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "purge-deleted-documents");
         thread.setDaemon(true);
@@ -90,16 +91,33 @@ public class ProjectionIndex {
         writeListeners.add(listener);
     }
 
-    /** Called by {@link DocumentBatch} after its unit of work committed; a failing listener never fails the processor. */
-    void written(Map<String, Long> versions) {
+    /**
+     * Tells {@code listener} of the documents a committed unit of work created from live events — new aggregates (a
+     * member registered) — never from a replay or a rebuild, which create every document again. A document is
+     * announced once it is written: also to {@link #onWritten} listeners, with the same version.
+     */
+    public void onCreated(WriteListener listener) {
+        creationListeners.add(listener);
+    }
+
+    /**
+     * Called by {@link DocumentBatch} after its unit of work committed, with what it wrote and, among those, what
+     * live events created; a failing listener never fails the processor.
+     */
+    void written(Map<String, Long> versions, Map<String, Long> created) {
+        tell(writeListeners, versions, "written");
+        tell(creationListeners, created, "created");
+    }
+
+    private void tell(List<WriteListener> listeners, Map<String, Long> versions, String what) {
         if (versions.isEmpty()) {
             return;
         }
-        for (WriteListener listener : writeListeners) {
+        for (WriteListener listener : listeners) {
             try {
                 listener.written(this, versions);
             } catch (RuntimeException e) {
-                LOG.warn("A listener of {} failed on {} written documents: {}", alias, versions.size(), e.toString());
+                LOG.warn("A listener of {} failed on {} {} documents: {}", alias, versions.size(), what, e.toString());
             }
         }
     }

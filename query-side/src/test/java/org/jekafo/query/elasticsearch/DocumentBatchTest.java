@@ -113,6 +113,35 @@ class DocumentBatchTest {
     }
 
     @Test
+    void documentsCreatedByLiveEventsAreAnnouncedAsCreatedWithTheirVersion() {
+        List<Map<String, Long>> created = new CopyOnWriteArrayList<>();
+        index.onCreated((written, versions) -> created.add(Map.copyOf(versions)));
+        written(index, 0, "first", "a");
+
+        EventBatch.handle(() -> {
+            batch(index).create(0, new NoteDocument("b", "bonjour"));
+            batch(index).create(0, new NoteDocument("b", "bonjour"));
+            batch(index).update("a", 1, note -> note.text = "changed");
+            batch(index).update("b", 2, note -> note.text = "changed");
+        });
+
+        assertThat(created).containsExactly(Map.of("a", 0L), Map.of("b", 2L));
+    }
+
+    @Test
+    void documentsCreatedByAReplayAreWrittenButNotAnnouncedAsCreated() {
+        List<Map<String, Long>> created = new CopyOnWriteArrayList<>();
+        List<Map<String, Long>> written = new CopyOnWriteArrayList<>();
+        index.onCreated((which, versions) -> created.add(versions));
+        index.onWritten((which, versions) -> written.add(Map.copyOf(versions)));
+
+        EventBatch.replay(() -> batch(index).create(0, new NoteDocument("a", "hello")));
+
+        assertThat(written).containsExactly(Map.of("a", 0L));
+        assertThat(created).isEmpty();
+    }
+
+    @Test
     void rolledBackUnitOfWorkAnnouncesNothing() {
         List<Map<String, Long>> announced = new CopyOnWriteArrayList<>();
         index.onWritten((written, versions) -> announced.add(versions));

@@ -5,6 +5,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ class AccessGuard extends SimplePerformantInstrumentation {
         }
         if (INTROSPECTION.contains(field)) {
             return environment -> {
-                principals.current(); // refuses anonymous callers: the schema is for those who hold a token
+                principals.of(environment.getGraphQlContext()); // refuses anonymous callers: the schema is for those who hold a token
                 return fetcher.get(environment);
             };
         }
@@ -53,7 +54,7 @@ class AccessGuard extends SimplePerformantInstrumentation {
             // a refusal travels in the stream: over SSE, a failed fetch would only read "not a subscription"
             return environment -> {
                 try {
-                    authorize(operation);
+                    authorize(operation, environment);
                 } catch (AccessRefusedException refused) {
                     return SubscriptionRefusals.refused(refused);
                 }
@@ -61,12 +62,12 @@ class AccessGuard extends SimplePerformantInstrumentation {
             };
         }
         return environment -> {
-            authorize(operation);
+            authorize(operation, environment);
             return fetcher.get(environment);
         };
     }
 
-    private void authorize(String operation) {
-        rules.authorize(operation, principals.current());
+    private void authorize(String operation, DataFetchingEnvironment environment) {
+        rules.authorize(operation, principals.of(environment.getGraphQlContext()));
     }
 }

@@ -20,6 +20,11 @@ public class AccessRefusedException extends RuntimeException {
                 "Authentification requise : présentez un jeton d'accès (en-tête Authorization: Bearer …).");
     }
 
+    /** No valid principal, for a reason the message tells (a token that has expired since the connection opened). */
+    public static AccessRefusedException unauthenticated(String message) {
+        return new AccessRefusedException(UNAUTHENTICATED, null, message);
+    }
+
     public static AccessRefusedException forbidden(String field, String message) {
         return new AccessRefusedException(FORBIDDEN, field, message);
     }

@@ -1,5 +1,6 @@
 package org.jekafo.app.platform.gate;
 
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.ExecutionStepInfo;
@@ -12,13 +13,17 @@ import org.jekafo.api.common.Masks;
 import org.jekafo.api.common.PersonalDataView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.reactivestreams.Publisher;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +34,8 @@ import java.util.Map;
  * anything is recorded in the {@link PersonalDataAccessLog} before the answer leaves the server: names, gender, birth year, phone,
  * national ID, disability, status and its reason, history… and even its id or card number alone, since a member
  * listed by a filter (gender, status, trade, unit) is shown to have what the filter asked for. If the record
- * cannot be written, the answer carries no data.
+ * cannot be written, the answer carries no data. A subscription's results are recorded one by one, each before it
+ * is sent.
  */
 @Component
 class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGraphQlInterceptor {
@@ -59,7 +65,7 @@ class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGr
     /** A field of a result that shows personal data: journaled for an overseer, masked unless asked otherwise. */
     private Object viewField(DataFetcher<?> fetcher, DataFetchingEnvironment environment, String field,
                              PersonalDataView<?> view) throws Exception {
-        ActingPrincipal overseer = overseer();
+        ActingPrincipal overseer = overseer(environment);
         if (overseer == null) {
             return fetcher.get(environment);
         }
@@ -76,8 +82,8 @@ class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGr
     }
 
     /** The caller when their personal-data reads are masked and recorded, else null. */
-    private ActingPrincipal overseer() {
-        ActingPrincipal principal = principals.current();
+    private ActingPrincipal overseer(DataFetchingEnvironment environment) {
+        ActingPrincipal principal = principals.of(environment.getGraphQlContext());
         return principal.role().overseer() ? principal : null;
     }
 
@@ -95,6 +101,9 @@ class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGr
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(Map.<Object, Object>of(PersonalDataReads.class, reads)).build());
         return chain.next(request).map(response -> {
+            if (response.getData() instanceof Publisher<?> results) {
+                return response.transform(builder -> builder.data(journaledOneByOne(results, reads)));
+            }
             if (reads.all().isEmpty()) {
                 return response;
             }
@@ -103,13 +112,36 @@ class PersonalDataGuard extends SimplePerformantInstrumentation implements WebGr
                 return response;
             } catch (RuntimeException e) {
                 LOG.error("Personal-data reads could not be recorded; the answer is withheld", e);
-                GraphQLError error = GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR)
-                        .message("Le journal des lectures de données personnelles est indisponible : la réponse est "
-                                + "retenue. Réessayez dans quelques instants.")
-                        .extensions(Map.of("code", "SERVICE_UNAVAILABLE", "classification",
-                                ErrorType.INTERNAL_ERROR.name())).build();
-                return response.transform(builder -> builder.data(null).errors(List.of(error)));
+                return response.transform(builder -> builder.data(null).errors(List.of(journalUnavailable())));
             }
         });
+    }
+
+    /**
+     * A subscription's results, each sent once the reads made to render it are recorded; a result whose reads cannot
+     * be recorded is withheld, and the subscription ends with that error.
+     */
+    @SuppressWarnings("unchecked")
+    private Flux<ExecutionResult> journaledOneByOne(Publisher<?> results, PersonalDataReads reads) {
+        return Flux.from((Publisher<ExecutionResult>) results).map(result -> {
+            Collection<PersonalDataReads.Read> rendered = reads.drain();
+            if (!rendered.isEmpty()) {
+                try {
+                    log.record(reads.reader(), rendered);
+                } catch (RuntimeException e) {
+                    LOG.error("Personal-data reads could not be recorded; the subscription's result is withheld", e);
+                    throw new SubscriptionPublisherException(List.of(journalUnavailable()), e);
+                }
+            }
+            return result;
+        });
+    }
+
+    private static GraphQLError journalUnavailable() {
+        return GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR)
+                .message("Le journal des lectures de données personnelles est indisponible : la réponse est "
+                        + "retenue. Réessayez dans quelques instants.")
+                .extensions(Map.of("code", "SERVICE_UNAVAILABLE", "classification",
+                        ErrorType.INTERNAL_ERROR.name())).build();
     }
 }

@@ -4,7 +4,9 @@ import graphql.GraphQLContext;
 import graphql.execution.ExecutionStepInfo;
 import graphql.schema.DataFetchingEnvironment;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,5 +52,17 @@ public final class PersonalDataReads {
 
     Collection<Read> all() {
         return reads.values();
+    }
+
+    /** The reads gathered so far, removed: what a subscription's result showed since the previous one was sent. */
+    Collection<Read> drain() {
+        List<Read> drained = new ArrayList<>();
+        for (String key : reads.keySet()) {
+            Read read = reads.remove(key);
+            if (read != null) {
+                drained.add(read);
+            }
+        }
+        return drained;
     }
 }

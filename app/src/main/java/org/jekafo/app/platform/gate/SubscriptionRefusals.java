@@ -11,16 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A subscription refused by {@link AccessGuard}, as a stream that fails with the same typed error
- * ({@code code}, French message) as a refused query: over SSE, a failed fetch would only read "not a
- * subscription", and the guard runs outside Spring's resolution of a stream's exceptions.
+ * A subscription refused by {@link AccessGuard}, or ended because its connection's token expired, as a stream that
+ * fails with the same typed error ({@code code}, French message) as a refused query: over SSE, a failed fetch would
+ * only read "not a subscription", and the guard runs outside Spring's resolution of a stream's exceptions.
  */
-final class SubscriptionRefusals {
+public final class SubscriptionRefusals {
 
     private SubscriptionRefusals() {
     }
 
-    static Flux<Object> refused(AccessRefusedException refused) {
+    /** A stream that fails at once with {@code refused} as its typed error. */
+    public static <T> Flux<T> refused(AccessRefusedException refused) {
         ErrorType type = AccessRefusedException.UNAUTHENTICATED.equals(refused.refusal().code())
                 ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN;
         Map<String, Object> extensions = new HashMap<>();

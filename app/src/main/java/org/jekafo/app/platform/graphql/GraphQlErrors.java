@@ -33,31 +33,43 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
+        Typed typed = typed(exception, environment.getExecutionStepInfo().getPath() + " (execution "
+                + environment.getExecutionId() + ")");
+        return error(GraphqlErrorBuilder.newError(environment), typed);
+    }
+
+    /** An error's classification and what the client reads of it. */
+    record Typed(ErrorType type, Refusal refusal) {
+    }
+
+    /**
+     * What the client reads of {@code exception}, raised at {@code where} (for the log): an access refusal, a typed
+     * refusal, an unreachable store, or an unexpected failure logged under a reference.
+     */
+    static Typed typed(Throwable exception, String where) {
         AccessRefusedException refused = causeOf(exception, AccessRefusedException.class);
         if (refused != null) {
             ErrorType type = AccessRefusedException.UNAUTHENTICATED.equals(refused.refusal().code())
                     ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN;
-            return error(environment, type, refused.refusal());
+            return new Typed(type, refused.refusal());
         }
         Refusal refusal = refusalIn(exception);
         if (refusal != null) {
             // by code and field only: the refusal's message may quote what was typed
-            LOG.info("Refused {} (execution {}): code {}, field {}", environment.getExecutionStepInfo().getPath(),
-                    environment.getExecutionId(), refusal.code(), refusal.field());
+            LOG.info("Refused {}: code {}, field {}", where, refusal.code(), refusal.field());
             ErrorType type = "NOT_FOUND".equals(refusal.code()) ? ErrorType.NOT_FOUND
                     : SearchUnavailable.CODE.equals(refusal.code()) ? ErrorType.INTERNAL_ERROR : ErrorType.BAD_REQUEST;
-            return error(environment, type, refusal);
+            return new Typed(type, refusal);
         }
         String unavailable = unavailableService(exception);
         if (unavailable != null) {
-            LOG.warn("{} unavailable at {}: {}", unavailable, environment.getExecutionStepInfo().getPath(),
-                    ExceptionSummary.of(exception));
-            return error(environment, ErrorType.INTERNAL_ERROR, new Refusal("SERVICE_UNAVAILABLE", null,
+            LOG.warn("{} unavailable at {}: {}", unavailable, where, ExceptionSummary.of(exception));
+            return new Typed(ErrorType.INTERNAL_ERROR, new Refusal("SERVICE_UNAVAILABLE", null,
                     unavailable + " est momentanément indisponible ; réessayez dans quelques instants."));
         }
         String reference = IdentifierFactory.getInstance().generateIdentifier();
-        LOG.error("Unexpected failure {} in {}", reference, environment.getExecutionStepInfo().getPath(), exception);
-        return error(environment, ErrorType.INTERNAL_ERROR, new Refusal("INTERNAL_ERROR", null,
+        LOG.error("Unexpected failure {} in {}", reference, where, exception);
+        return new Typed(ErrorType.INTERNAL_ERROR, new Refusal("INTERNAL_ERROR", null,
                 "Erreur interne du serveur ; elle a été journalisée sous la référence " + reference + "."));
     }
 
@@ -98,12 +110,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         return null;
     }
 
-    private static GraphQLError error(DataFetchingEnvironment environment, ErrorType type, Refusal refusal) {
+    static GraphQLError error(GraphqlErrorBuilder<?> builder, Typed typed) {
         Map<String, Object> extensions = new HashMap<>();
-        extensions.put("code", refusal.code());
-        extensions.put("field", refusal.field());
-        extensions.put("classification", type.name());
-        return GraphqlErrorBuilder.newError(environment).errorType(type).message(refusal.message())
-                .extensions(extensions).build();
+        extensions.put("code", typed.refusal().code());
+        extensions.put("field", typed.refusal().field());
+        extensions.put("classification", typed.type().name());
+        return builder.errorType(typed.type()).message(typed.refusal().message()).extensions(extensions).build();
     }
 }

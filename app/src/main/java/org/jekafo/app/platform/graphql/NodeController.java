@@ -52,7 +52,7 @@ class NodeController {
                 .orElseThrow(() -> new InvalidInputException("INVALID_ID", "id",
                         "Cet identifiant ne désigne aucun objet : utilisez le champ `id` reçu de l'API."));
         NodeKind kind = kinds.get(global.type());
-        rules.authorize(kind.readBy(), principals.current());
+        rules.authorize(kind.readBy(), principals.of(environment.getGraphQlContext()));
         return kind.load(global.identifier(), environment);
     }
 

@@ -8,8 +8,16 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jekafo.query.elasticsearch.ProjectionIndex;
 import org.jekafo.query.elasticsearch.ProjectionMaintenance;
+import org.jekafo.app.platform.logging.ExceptionSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -17,20 +25,31 @@ import java.util.OptionalLong;
 /**
  * Where each projection stands against the event store: position, head, lag — from the processor, or from its
  * stored tokens while it holds no segment; nothing here asks Elasticsearch, so it answers when Elasticsearch does
- * not. Exposed in GraphQL, in the actuator health and as Micrometer gauges ({@code jekafo.projection.lag}, {@code jekafo.projection.position}).
+ * not. Exposed in GraphQL (a query, and a subscription: {@link #changes()}), in the actuator health and as Micrometer
+ * gauges ({@code jekafo.projection.lag}, {@code jekafo.projection.position}).
  */
 @Component
 public class ProjectionProgress {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionProgress.class);
+
     private final ProjectionMaintenance maintenance;
     private final EventStore eventStore;
     private final StoredPositions storedPositions;
+    private final Flux<List<Status>> changes;
 
     ProjectionProgress(ProjectionMaintenance maintenance, EventStore eventStore, StoredPositions storedPositions,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, @Value("${jekafo.projections.status-interval:1s}") Duration statusInterval) {
         this.maintenance = maintenance;
         this.eventStore = eventStore;
         this.storedPositions = storedPositions;
+        this.changes = Flux.interval(Duration.ZERO, statusInterval, Schedulers.boundedElastic()).onBackpressureDrop()
+                .concatMap(tick -> Mono.fromCallable(this::statuses).onErrorResume(unreadable -> {
+                    LOG.warn("Projection statuses unreadable: {}", ExceptionSummary.of(unreadable));
+                    return Mono.empty();
+                }), 1)
+                .distinctUntilChanged()
+                .replay(1).refCount();
         for (ProjectionIndex index : maintenance.indices()) {
             String name = index.processingGroup();
             Gauge.builder("jekafo.projection.lag", () -> orUnknown(status(name).lag()))
@@ -43,6 +62,15 @@ public class ProjectionProgress {
     /** One projection's state; {@code null} numbers are unknown (processor not started, store empty). */
     public record Status(String name, String alias, String writeIndex, Long position, Long head, Long lag,
                          boolean rebuilding, boolean running, boolean error) {
+    }
+
+    /**
+     * Every projection's state, now and then each time it changes: read every {@code jekafo.projections.status-interval}
+     * (1 s) while anyone follows, once for all followers. Positions come from the processors or their stored tokens,
+     * the head from the event store, so every instance reads the same whichever applies the events.
+     */
+    public Flux<List<Status>> changes() {
+        return changes;
     }
 
     public ProjectionMaintenance maintenance() {

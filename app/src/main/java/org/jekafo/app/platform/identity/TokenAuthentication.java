@@ -22,7 +22,7 @@ public final class TokenAuthentication extends AbstractAuthenticationToken {
     }
 
     @Override
-    public Object getCredentials() {
+    public Jwt getCredentials() {
         return token;
     }
 

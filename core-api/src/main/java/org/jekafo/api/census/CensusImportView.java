@@ -1,9 +1,10 @@
-package org.jekafo.app.census;
+package org.jekafo.api.census;
 
 import java.time.Instant;
 
 /**
- * Where an import stands, as GraphQL and the command line show it.
+ * Where an import stands, as GraphQL and the command line show it, and as the instance running it answers
+ * {@link FindCensusImportQuery} for the others. No personal data: counts, times, the file's name and fingerprint.
  *
  * @param searchable true once every member the import registered is searchable; false while not yet (or
  *                   not confirmed within the wait); {@code null} when it cannot be known
