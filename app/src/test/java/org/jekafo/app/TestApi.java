@@ -299,6 +299,11 @@ public final class TestApi {
         settled = true;
     }
 
+    /** The identifier a global id names (what the event store, the directories and the buses use). */
+    public static String identifierOf(Object globalId) {
+        return org.jekafo.app.platform.graphql.GlobalIds.identifierOf((String) globalId);
+    }
+
     /** The input of a valid registration without card number, national ID or enrolment date. */
     public static Map<String, Object> registration(String lastName, String firstName, String gender, String unitId) {
         Map<String, Object> input = new HashMap<>();

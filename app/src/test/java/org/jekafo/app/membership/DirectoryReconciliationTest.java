@@ -61,7 +61,7 @@ class DirectoryReconciliationTest extends IntegrationTest {
 
     @Test
     void newDirectoryRowIsConfirmedOnceItsEventIsReadBackFromTheEventStore() {
-        String id = (String) api.register(registrationWithNationalId(TestData.uniqueNationalId())).get("id");
+        String id = TestApi.identifierOf(api.register(registrationWithNationalId(TestData.uniqueNationalId())).get("id"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select confirmed from member_directory where member_id = ?", Boolean.class, id));
@@ -71,7 +71,7 @@ class DirectoryReconciliationTest extends IntegrationTest {
     void eventStoredWithoutItsDirectoryRowGetsItsRowBackAndItsNationalIdStaysTaken() {
         checker().shutDown();
         String nationalId = TestData.uniqueNationalId();
-        String id = (String) api.register(registrationWithNationalId(nationalId)).get("id");
+        String id = TestApi.identifierOf(api.register(registrationWithNationalId(nationalId)).get("id"));
         // the database commit that held the row was lost; the event store kept the event
         jdbc.update("delete from member_directory where member_id = ?", id);
 
@@ -113,7 +113,7 @@ class DirectoryReconciliationTest extends IntegrationTest {
 
     @Test
     void erasureStoredWhoseKeySurvivedHasItsKeyDestroyedWhenReadBack() {
-        String id = (String) api.register(registrationWithNationalId(TestData.uniqueNationalId())).get("id");
+        String id = TestApi.identifierOf(api.register(registrationWithNationalId(TestData.uniqueNationalId())).get("id"));
         checker().shutDown();
         api.run("erasePersonalData", "input", Map.of("memberId", id, "reason", "Demande de l'intéressée"))
                 .data("erasePersonalData");
@@ -129,7 +129,7 @@ class DirectoryReconciliationTest extends IntegrationTest {
 
     @Test
     void registeredMemberIsNeverShownAsErased() {
-        String id = (String) api.register(registrationWithNationalId(TestData.uniqueNationalId())).get("id");
+        String id = TestApi.identifierOf(api.register(registrationWithNationalId(TestData.uniqueNationalId())).get("id"));
         api.awaitProjectionsCaughtUp();
 
         assertThat(api.member(id).get("lastName")).asString().startsWith("Sangaré");

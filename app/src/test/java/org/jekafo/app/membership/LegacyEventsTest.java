@@ -92,8 +92,8 @@ class LegacyEventsTest extends IntegrationTest {
     void newEventsAreStoredUnderTheirStableNameAndRevision() {
         assumeFalse(TestAxonServer.profileActive(), "Axon Server stores the events: no table to read them from");
         TestApi api = connect();
-        String id = (String) api.register(TestApi.registration("Nouveau" + TestData.suffix(), "Fanta", "F",
-                api.unitId("SG-01"))).get("id");
+        String id = TestApi.identifierOf(api.register(TestApi.registration("Nouveau" + TestData.suffix(), "Fanta", "F",
+                api.unitId("SG-01"))).get("id"));
 
         assertThat(jdbc.queryForMap("select payloadType, payloadRevision from DomainEventEntry where aggregateIdentifier = ?", id))
                 .containsEntry("payloadType", "MemberRegisteredEvent").containsEntry("payloadRevision", "1");

@@ -2,12 +2,14 @@ package org.jekafo.app.platform.health;
 
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -35,30 +37,54 @@ public class StoredPositions {
     }
 
     /**
-     * A position every event at or below which the processor has applied, in every segment: below its stored
-     * tokens' lowest position and below any gap they still wait for (an event of a transaction that committed
-     * late, with a lower global index). What a reader may rely on as complete; {@code -1} when nothing is.
+     * A position every event at or below which the processor has applied, in every segment: its stored tokens'
+     * lowest position, lowered below any gap a token still waits for that may yet hold an event — one whose event
+     * is stored by now (committed late, not yet applied), or one younger than {@link #IN_FLIGHT} (its transaction may
+     * still commit). Older empty gaps are rolled-back transactions (refused commands): they never fill, and Axon
+     * itself stops waiting for them. What a reader may rely on as complete; {@code -1} when nothing is.
      */
     public long complete(String processorName) {
-        List<Long> positions = jdbc.query("select token, tokenType from TokenEntry where processorName = ?",
-                (row, number) -> completeUpTo(row.getBytes(1), row.getString(2)), processorName);
-        return positions.isEmpty() ? -1 : positions.stream().mapToLong(Long::longValue).min().orElse(-1);
+        List<TrackingToken> tokens = jdbc.query("select token, tokenType from TokenEntry where processorName = ?",
+                (row, number) -> token(row.getBytes(1), row.getString(2)), processorName);
+        long complete = Long.MAX_VALUE;
+        for (TrackingToken token : tokens) {
+            complete = Math.min(complete, completeUpTo(token));
+        }
+        return tokens.isEmpty() ? -1 : complete;
     }
 
-    private long completeUpTo(byte[] token, String type) {
-        if (token == null || type == null) {
+    /** How long a transaction may hold a global index it has not committed yet (they last milliseconds). */
+    static final Duration IN_FLIGHT = Duration.ofSeconds(10);
+
+    private long completeUpTo(TrackingToken stored) {
+        TrackingToken token = stored == null ? null : WrappedToken.unwrapLowerBound(stored);
+        if (token == null || token.position().isEmpty()) {
             return -1;
         }
-        TrackingToken deserialized = axon.serializer().deserialize(
+        long position = token.position().getAsLong();
+        if (!(token instanceof GapAwareTrackingToken gapAware) || gapAware.getGaps().isEmpty()) {
+            return position;
+        }
+        Long lastOld = jdbc.queryForObject("select max(globalIndex) from DomainEventEntry where timeStamp < ?",
+                Long.class, Instant.now().minus(IN_FLIGHT).toString());
+        for (Long gap : gapAware.getGaps()) {
+            boolean young = lastOld == null || gap > lastOld;
+            if (young || filled(gap)) {
+                return gap - 1;
+            }
+        }
+        return position;
+    }
+
+    private boolean filled(long gap) {
+        Integer found = jdbc.queryForObject("select count(*) from DomainEventEntry where globalIndex = ?",
+                Integer.class, gap);
+        return found != null && found > 0;
+    }
+
+    private TrackingToken token(byte[] token, String type) {
+        return token == null || type == null ? null : axon.serializer().deserialize(
                 new SimpleSerializedObject<>(token, byte[].class, type, null));
-        if (deserialized == null) {
-            return -1;
-        }
-        TrackingToken current = deserialized instanceof ReplayToken replay ? replay.getCurrentToken() : deserialized;
-        if (current instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
-            return gapAware.getGaps().first() - 1;
-        }
-        return current == null ? -1 : current.position().orElse(-1);
     }
 
     private OptionalLong position(byte[] token, String type) {

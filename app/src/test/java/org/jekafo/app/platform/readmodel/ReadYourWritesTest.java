@@ -63,7 +63,7 @@ class ReadYourWritesTest extends IntegrationTest {
     @BeforeAll
     void registerAMember() {
         api = connect();
-        memberId = (String) api.register(TestApi.registration("Annonce", "Awa", "F", api.unitId("KY-03"))).get("id");
+        memberId = TestApi.identifierOf(api.register(TestApi.registration("Annonce", "Awa", "F", api.unitId("KY-03"))).get("id"));
     }
 
     private ReadYourWrites waitingAtMost(Duration timeout) {
