@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One projection's Elasticsearch index, always read through an alias. Documents are written to a concrete
@@ -47,6 +48,7 @@ public class ProjectionIndex {
     private final AtomicBoolean purgeRequested = new AtomicBoolean();
     private final SuspectDocuments suspects = new SuspectDocuments();
     private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong generation = new AtomicLong();
     private final ExecutorService purger = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "purge-deleted-documents");
         thread.setDaemon(true);
@@ -76,6 +78,24 @@ public class ProjectionIndex {
     }
 
     /**
+     * Whether each write of the projection is made visible to searches before it is announced (Elasticsearch's
+     * {@code refresh=true}): for a small index written rarely whose readers keep what they read until the next
+     * {@link #generation()} (the org units). Others are refreshed every second while searched, or on demand.
+     */
+    protected boolean refreshedOnWrite() {
+        return false;
+    }
+
+    /**
+     * A number that grows whenever what the alias shows may have changed through this process: a committed write of
+     * the projection (announced after {@link #refreshedOnWrite() a refresh} when the index asks for one), the alias
+     * created or moved. Readers that keep what they read compare it with the number they read under.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
+    /**
      * Told which documents a unit of work of the projection wrote, once it has committed (the processor's token
      * stored with it): each document is readable by id at that version from then on.
      */
@@ -95,6 +115,7 @@ public class ProjectionIndex {
         if (versions.isEmpty()) {
             return;
         }
+        generation.incrementAndGet();
         for (WriteListener listener : writeListeners) {
             try {
                 listener.written(this, versions);
@@ -159,6 +180,7 @@ public class ProjectionIndex {
                 String created = createConcreteIndex();
                 client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(created).alias(alias))));
                 writeIndex = created;
+                generation.incrementAndGet();
                 LOG.info("Created index {} behind alias {}", created, alias);
                 return State.CREATED;
             }
@@ -203,6 +225,7 @@ public class ProjectionIndex {
                         u.actions(a -> a.remove(remove -> remove.index(index).alias(alias))));
                 return u.actions(a -> a.add(add -> add.index(target).alias(alias)));
             });
+            generation.incrementAndGet();
             for (String index : previous) {
                 if (!index.equals(target)) {
                     client.indices().delete(d -> d.index(index));
