@@ -4,7 +4,9 @@
 #   benchmark/run.sh default|postgres   one profile
 # Further arguments go to the benchmark: --file=PATH (default ../shared/data/census-22k.csv from the project
 # root), --parallelism=N (default 4, as `./jekafo import`), --scenario=dirty (the census's distributions, 22,000 lines
-# clean and 5 % defective, compared) or --scenario=scale (1,000,000 generated lines; --members=N, --defect-rate=R).
+# clean and 5 % defective, compared) or --scenario=scale (1,000,000 generated lines; --members=N, --defect-rate=R)
+# or --scenario=reads (GraphQL reads over HTTP against raw Elasticsearch, 110,000 members; --seconds=N,
+# --clients=1,8,20, --data=DIR to load once and reuse the folder in later runs).
 # Results: printed, and in benchmark/target/benchmark-<profile>[-<scenario>].md.
 # The postgres profile needs a local PostgreSQL on 127.0.0.1:5432, user postgres, trust authentication.
 set -euo pipefail
@@ -23,8 +25,13 @@ if [ ! -f "$jar" ] || [ -n "$(find core-api command-side query-side graphql-sche
       -path '*/target' -prune -o -newer "$jar" \( -name '*.java' -o -name '*.graphqls' -o -name '*.sql' \
       -o -name '*.yml' -o -name '*.json' -o -name '*.csv' -o -name 'pom.xml' -o -name '*.properties' \) -print 2>/dev/null \
       | head -n 1)" ]; then
-  echo "Building (./mvnw -q -B install -DskipTests)…"
-  ./mvnw -q -B install -DskipTests
+  # package, not install: the benchmark's jar takes this tree's modules from the reactor, and the local Maven
+  # repository (shared with other checkouts) is left as it is
+  echo "Building (./mvnw -q -B -pl benchmark -am package -DskipTests)…"
+  # without this, a change to the application alone leaves the benchmark's jar, and the copy of the application
+  # inside it, as they were (the jar plugin sees nothing new in the benchmark module; repackaging skips a repackaged jar)
+  rm -f "$jar" "$jar.original"
+  ./mvnw -q -B -pl benchmark -am package -DskipTests
 fi
 
 status=0

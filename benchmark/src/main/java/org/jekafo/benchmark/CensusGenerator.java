@@ -94,12 +94,27 @@ final class CensusGenerator {
      * turn, at random places); the same seed writes the same file.
      */
     Generated write(Path folder, String name, int lines, double defectRate, long seed) throws IOException {
+        return write(folder, name, lines, defectRate, seed, new HashSet<>(lines * 2), 0);
+    }
+
+    /**
+     * Writes {@code lines} valid lines that can be imported after {@code existing}: card numbers from
+     * {@code <prefix>-500001} on, and no line a look-alike (name, birth year, unit) of one of {@code existing}'s.
+     */
+    Generated writeBeside(CensusRows existing, Path folder, String name, int lines, long seed) throws IOException {
+        Set<Long> taken = new HashSet<>((lines + existing.size()) * 2);
+        existing.rows().forEach(row -> taken.add(lookAlikeKey(row.toArray(String[]::new))));
+        return write(folder, name, lines, 0, seed, taken, 500_000);
+    }
+
+    private Generated write(Path folder, String name, int lines, double defectRate, long seed, Set<Long> lookAlikes,
+                            int firstCard) throws IOException {
         Files.createDirectories(folder);
         Path census = folder.resolve(name + ".csv");
         Path defects = folder.resolve(name + ".csv.defects");
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, Integer> nextCard = new HashMap<>();
-        Set<Long> lookAlikes = new HashSet<>(lines * 2);
+        units.forEach(unit -> nextCard.put(unit.prefix(), firstCard));
         List<String[]> earlier = new ArrayList<>(); // a sample of valid rows, for duplicates to point back to
         int defective = 0;
         int kind = 0;

@@ -55,6 +55,8 @@ public final class ImportBenchmark {
             String text;
             if (options.scenario().equals("census")) {
                 text = new ImportBenchmark(options).run().text();
+            } else if (options.scenario().equals("reads")) {
+                text = String.join(System.lineSeparator(), ReadBenchmark.run(options)) + System.lineSeparator();
             } else {
                 text = String.join(System.lineSeparator(), GeneratedCensusBenchmark.run(options)) + System.lineSeparator();
             }

@@ -2,11 +2,16 @@ package org.jekafo.benchmark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The command line: {@code --profile=default|postgres}, {@code --file=PATH}, {@code --parallelism=N},
- * {@code --scenario=census|dirty|scale} (the census file as it is; or files generated with its distributions, see
- * {@link GeneratedCensusBenchmark}), {@code --members=N} and {@code --defect-rate=R} for the generated files.
+ * {@code --scenario=census|dirty|scale|reads} (the census file as it is; or files generated with its distributions, see
+ * {@link GeneratedCensusBenchmark}; or reads over HTTP, see {@link ReadBenchmark}), {@code --members=N} and
+ * {@code --defect-rate=R} for the generated files; for {@code reads}, {@code --seconds=N} per measurement,
+ * {@code --clients=1,8,20}, {@code --data=DIR} (a data folder kept between runs: loaded once, then reused) and
+ * {@code --only=member,search} (the operations whose names contain one of these words).
  *
  * @param profile     {@code default} (H2 file event store) or {@code postgres} (fresh PostgreSQL database)
  * @param file        the census to import
@@ -15,9 +20,13 @@ import java.nio.file.Path;
  * @param scenario    {@code census} (the file, twice), {@code dirty} or {@code scale} (generated files)
  * @param members     lines of a generated file (22,000 for {@code dirty}, 1,000,000 for {@code scale} by default)
  * @param defectRate  share of defective lines of a generated file (5 % for {@code dirty}, none for {@code scale})
+ * @param seconds     {@code reads}: how long each operation is measured at each number of clients
+ * @param clients     {@code reads}: the numbers of concurrent clients measured
+ * @param data        {@code reads}: a data folder kept after the run and reused by the next; null: a temporary one
+ * @param only        {@code reads}: measure only the operations whose names contain one of these; empty: all
  */
 record Options(String profile, Path file, int parallelism, Path projectRoot, String scenario, int members,
-               double defectRate) {
+               double defectRate, int seconds, List<Integer> clients, Path data, List<String> only) {
 
     static final String DEFAULT_FILE = "../shared/data/census-22k.csv";
 
@@ -29,6 +38,10 @@ record Options(String profile, Path file, int parallelism, Path projectRoot, Str
         String scenario = "census";
         Integer members = null;
         Double defectRate = null;
+        int seconds = 10;
+        List<Integer> clients = List.of(1, 8, 20);
+        Path data = null;
+        List<String> only = List.of();
         for (String arg : args) {
             if (arg.startsWith("--profile=")) {
                 profile = arg.substring("--profile=".length());
@@ -42,9 +55,19 @@ record Options(String profile, Path file, int parallelism, Path projectRoot, Str
                 members = Integer.parseInt(arg.substring("--members=".length()).replace("_", ""));
             } else if (arg.startsWith("--defect-rate=")) {
                 defectRate = Double.parseDouble(arg.substring("--defect-rate=".length()));
+            } else if (arg.startsWith("--seconds=")) {
+                seconds = Integer.parseInt(arg.substring("--seconds=".length()));
+            } else if (arg.startsWith("--clients=")) {
+                clients = Arrays.stream(arg.substring("--clients=".length()).split(",")).map(String::strip)
+                        .map(Integer::parseInt).toList();
+            } else if (arg.startsWith("--only=")) {
+                only = Arrays.stream(arg.substring("--only=".length()).split(",")).map(String::strip).toList();
+            } else if (arg.startsWith("--data=")) {
+                data = Path.of(arg.substring("--data=".length())).toAbsolutePath().normalize();
             } else {
                 throw new IllegalArgumentException("unknown argument " + arg + " (expected --profile=default|postgres, "
-                        + "--file=PATH, --parallelism=N, --scenario=census|dirty|scale, --members=N, --defect-rate=R)");
+                        + "--file=PATH, --parallelism=N, --scenario=census|dirty|scale|reads, --members=N, "
+                        + "--defect-rate=R, --seconds=N, --clients=1,8,20, --data=DIR, --only=WORD,…)");
             }
         }
         if (!profile.equals("default") && !profile.equals("postgres")) {
@@ -53,13 +76,17 @@ record Options(String profile, Path file, int parallelism, Path projectRoot, Str
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        if (!scenario.equals("census") && !scenario.equals("dirty") && !scenario.equals("scale")) {
-            throw new IllegalArgumentException("--scenario must be census, dirty or scale, not " + scenario);
+        if (!List.of("census", "dirty", "scale", "reads").contains(scenario)) {
+            throw new IllegalArgumentException("--scenario must be census, dirty, scale or reads, not " + scenario);
+        }
+        if (seconds < 1 || clients.isEmpty() || clients.stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("--seconds and every --clients count must be at least 1");
         }
         boolean scale = scenario.equals("scale");
+        boolean reads = scenario.equals("reads");
         return new Options(profile, file, parallelism, root, scenario,
-                members != null ? members : scale ? 1_000_000 : 22_000,
-                defectRate != null ? defectRate : scale ? 0 : 0.05);
+                members != null ? members : scale ? 1_000_000 : reads ? 110_000 : 22_000,
+                defectRate != null ? defectRate : scale || reads ? 0 : 0.05, seconds, clients, data, only);
     }
 
     boolean postgres() {

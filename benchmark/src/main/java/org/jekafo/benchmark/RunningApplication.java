@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Jɛkafo application, without its web server, on the given Elasticsearch and event store. */
+/** The Jɛkafo application, with or without its web server, on the given Elasticsearch and event store. */
 final class RunningApplication implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
@@ -32,7 +32,19 @@ final class RunningApplication implements AutoCloseable {
      */
     static RunningApplication start(Options options, LocalElasticsearch elasticsearch, Path dataDir,
                                     EventStoreDatabase database) {
-        List<String> args = new ArrayList<>();
+        return start(options, elasticsearch, dataDir, database, WebApplicationType.NONE, List.of());
+    }
+
+    /** The application as {@code ./jekafo server} runs it: its web server on a free port of 127.0.0.1 ({@link #port()}). */
+    static RunningApplication startServer(Options options, LocalElasticsearch elasticsearch, Path dataDir,
+                                          EventStoreDatabase database) {
+        return start(options, elasticsearch, dataDir, database, WebApplicationType.SERVLET,
+                List.of("--server.port=0", "--server.address=127.0.0.1"));
+    }
+
+    private static RunningApplication start(Options options, LocalElasticsearch elasticsearch, Path dataDir,
+                                            EventStoreDatabase database, WebApplicationType web, List<String> more) {
+        List<String> args = new ArrayList<>(more);
         args.add("--jekafo.elasticsearch.url=" + elasticsearch.url());
         elasticsearch.credentials().ifPresent(credentials -> {
             args.add("--jekafo.elasticsearch.username=" + credentials.username());
@@ -42,12 +54,17 @@ final class RunningApplication implements AutoCloseable {
         args.add("--spring.main.banner-mode=off");
         database.springProperties().forEach(property -> args.add("--" + property));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(JekafoApplication.class)
-                .web(WebApplicationType.NONE);
+                .web(web);
         if (options.postgres()) {
             builder.profiles("postgres");
         }
         long started = System.nanoTime();
         return new RunningApplication(builder.run(args.toArray(String[]::new)), started);
+    }
+
+    /** The port the web server listens on (started with {@link #startServer}). */
+    int port() {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
     CensusImport censusImport() {

@@ -2,6 +2,7 @@ package org.jekafo.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -53,6 +54,8 @@ public final class DocumentBatch<D extends VersionedDocument> {
     private final String index;
     private final Class<D> type;
     private final SuspectDocuments suspects;
+    /** {@code refresh=true} on each write when the index asks for it ({@link ProjectionIndex#refreshedOnWrite()}), else none. */
+    private final Refresh refresh;
     private final Map<String, D> pending = new LinkedHashMap<>();
     /** What this batch wrote: document id and version, announced once the unit of work has committed. */
     private final Map<String, Long> written = new LinkedHashMap<>();
@@ -64,11 +67,13 @@ public final class DocumentBatch<D extends VersionedDocument> {
     private RuntimeException momentaryFailure;
     private boolean purgeDeleted;
 
-    private DocumentBatch(ElasticsearchClient client, String index, Class<D> type, SuspectDocuments suspects) {
+    private DocumentBatch(ElasticsearchClient client, String index, Class<D> type, SuspectDocuments suspects,
+                          boolean refreshed) {
         this.client = client;
         this.index = index;
         this.type = type;
         this.suspects = suspects;
+        this.refresh = refreshed ? Refresh.True : null;
     }
 
     /**
@@ -81,7 +86,8 @@ public final class DocumentBatch<D extends VersionedDocument> {
         UnitOfWork<?> unitOfWork = owner(CurrentUnitOfWork.get());
         String target = index.writeIndex();
         return unitOfWork.getOrComputeResource("documents:" + target, key -> {
-            DocumentBatch<D> batch = new DocumentBatch<>(client, target, type, index.suspects());
+            DocumentBatch<D> batch = new DocumentBatch<>(client, target, type, index.suspects(),
+                    index.refreshedOnWrite());
             unitOfWork.onPrepareCommit(u -> batch.flush());
             unitOfWork.afterCommit(u -> {
                 batch.suspects.remove(batch.settled);
@@ -168,7 +174,7 @@ public final class DocumentBatch<D extends VersionedDocument> {
         String id = document.documentId();
         try {
             client.index(i -> i.index(index).id(id).document(document).version(document.version)
-                    .versionType(VersionType.External));
+                    .versionType(VersionType.External).refresh(refresh));
             settled.add(id);
             written.put(id, document.version);
         } catch (ElasticsearchException e) {
@@ -229,7 +235,7 @@ public final class DocumentBatch<D extends VersionedDocument> {
                 .version(document.version).versionType(VersionType.External)))));
         BulkResponse response;
         try {
-            response = client.bulk(b -> b.index(index).operations(operations));
+            response = client.bulk(b -> b.index(index).operations(operations).refresh(refresh));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

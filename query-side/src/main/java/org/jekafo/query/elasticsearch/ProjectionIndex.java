@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One projection's Elasticsearch index, always read through an alias. Documents are written to a concrete
@@ -48,6 +49,7 @@ public class ProjectionIndex {
     private final SuspectDocuments suspects = new SuspectDocuments();
     private final List<WriteListener> writeListeners = new CopyOnWriteArrayList<>();
     private final List<WriteListener> creationListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong generation = new AtomicLong();
     private final ExecutorService purger = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "purge-deleted-documents");
         thread.setDaemon(true);
@@ -74,6 +76,24 @@ public class ProjectionIndex {
 
     public String processingGroup() {
         return processingGroup;
+    }
+
+    /**
+     * Whether each write of the projection is made visible to searches before it is announced (Elasticsearch's
+     * {@code refresh=true}): for a small index written rarely whose readers keep what they read until the next
+     * {@link #generation()} (the org units). Others are refreshed every second while searched, or on demand.
+     */
+    protected boolean refreshedOnWrite() {
+        return false;
+    }
+
+    /**
+     * A number that grows whenever what the alias shows may have changed through this process: a committed write of
+     * the projection (announced after {@link #refreshedOnWrite() a refresh} when the index asks for one), the alias
+     * created or moved. Readers that keep what they read compare it with the number they read under.
+     */
+    public long generation() {
+        return generation.get();
     }
 
     /**
@@ -105,6 +125,9 @@ public class ProjectionIndex {
      * live events created; a failing listener never fails the processor.
      */
     void written(Map<String, Long> versions, Map<String, Long> created) {
+        if (!versions.isEmpty()) {
+            generation.incrementAndGet();
+        }
         tell(writeListeners, versions, "written");
         tell(creationListeners, created, "created");
     }
@@ -177,6 +200,7 @@ public class ProjectionIndex {
                 String created = createConcreteIndex();
                 client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(created).alias(alias))));
                 writeIndex = created;
+                generation.incrementAndGet();
                 LOG.info("Created index {} behind alias {}", created, alias);
                 return State.CREATED;
             }
@@ -222,6 +246,7 @@ public class ProjectionIndex {
                         u.actions(a -> a.remove(remove -> remove.index(index).alias(alias))));
                 return u.actions(a -> a.add(add -> add.index(target).alias(alias)));
             });
+            generation.incrementAndGet();
             for (String index : previous) {
                 if (!index.equals(target)) {
                     client.indices().delete(d -> d.index(index));

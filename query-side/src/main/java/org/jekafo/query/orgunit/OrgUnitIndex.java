@@ -15,4 +15,10 @@ public class OrgUnitIndex extends ProjectionIndex {
     OrgUnitIndex(ElasticsearchClient client, Clock clock) {
         super(client, ALIAS, OrgUnitProjection.PROCESSING_GROUP, "/org/jekafo/query/elasticsearch/org-units.json", clock);
     }
+
+    /** A few dozen units, changed rarely: each change is searchable once announced, so the tree read can be kept. */
+    @Override
+    protected boolean refreshedOnWrite() {
+        return true;
+    }
 }

@@ -9,14 +9,19 @@ import org.jekafo.api.orgunit.FindOrgUnitsQuery;
 import org.jekafo.api.orgunit.OrgUnitList;
 import org.jekafo.api.orgunit.OrgUnitView;
 import org.jekafo.query.elasticsearch.RefusedQueryException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Objects;
 
-/** Answers questions about the tree from the org-units index. */
+/**
+ * Answers questions about the tree from the org-units index. The tree is read whole and kept: every member query
+ * resolves regions and subtrees through it, and it changes a few times a year.
+ */
 @Component
 public class OrgUnitQueries {
 
@@ -24,13 +29,45 @@ public class OrgUnitQueries {
     private static final int MAX_UNITS = 10_000;
 
     private final ElasticsearchClient client;
+    private final OrgUnitIndex index;
+    private final long keptNanos;
+    private volatile Kept kept;
 
-    OrgUnitQueries(ElasticsearchClient client) {
-        this.client = client;
+    /** The tree as read, under which {@link OrgUnitIndex#generation() generation} of the index, and when. */
+    private record Kept(OrgUnitTree tree, long generation, long readNanos) {
     }
 
-    /** The tree as indexed now. */
+    /**
+     * @param kept how long a tree read is used when nothing in this process announced a change: the bound on how late
+     *             this instance sees a change that another instance's projection wrote (Axon Server, several
+     *             instances); a change this process's projection writes is seen at once
+     */
+    OrgUnitQueries(ElasticsearchClient client, OrgUnitIndex index,
+                   @Value("${jekafo.org-units.tree-kept:1s}") Duration kept) {
+        this.client = client;
+        this.index = index;
+        this.keptNanos = kept.toNanos();
+    }
+
+    /**
+     * The tree as indexed now: read from the index, or as read less than {@code jekafo.org-units.tree-kept} ago if
+     * the org-unit projection of this process has written nothing since. Its writes are searchable before they are
+     * announced ({@link OrgUnitIndex#refreshedOnWrite()}), and a tree is kept only under the generation it was read
+     * under, so a tree read while a change was being written is read again by the next caller.
+     */
     public OrgUnitTree tree() {
+        long generation = index.generation();
+        long now = System.nanoTime();
+        Kept current = kept;
+        if (current != null && current.generation() == generation && now - current.readNanos() < keptNanos) {
+            return current.tree();
+        }
+        OrgUnitTree tree = read();
+        kept = new Kept(tree, generation, now);
+        return tree;
+    }
+
+    private OrgUnitTree read() {
         try {
             var response = client.search(s -> s.index(OrgUnitIndex.ALIAS).size(MAX_UNITS), OrgUnitDocument.class);
             return new OrgUnitTree(response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.jekafo.query.orgunit.OrgUnits.KAYES;
 import static org.jekafo.query.orgunit.OrgUnits.KAYES_01;
 import static org.jekafo.query.orgunit.OrgUnits.NATIONAL;
@@ -92,6 +93,26 @@ class OrgUnitProjectionTest {
         assertThat(find(SEGOU_05).ancestorIds()).containsExactly(NATIONAL, KAYES);
         assertThat(orgUnits.tree().regionIdOf(SEGOU_05)).isEqualTo(KAYES);
         assertThat(orgUnits.tree().localUnitIdsUnder(KAYES)).containsExactlyInAnyOrder(KAYES_01, SEGOU_05);
+    }
+
+    @Test
+    void keptTreeShowsAMoveOfThisProcessAtOnce() {
+        assertThat(orgUnits.tree().regionIdOf(SEGOU_05)).isEqualTo(SEGOU); // read, and kept
+
+        orgUnits.moved(SEGOU_05, SEGOU, KAYES); // no refresh asked: the projection's write is searchable when announced
+
+        assertThat(orgUnits.tree().regionIdOf(SEGOU_05)).isEqualTo(KAYES);
+        assertThat(orgUnits.tree().localUnitIdsUnder(SEGOU)).containsExactly(SEGOU_03);
+    }
+
+    @Test
+    void keptTreeShowsAMoveByAnotherInstanceOnceItsTimeIsUp() {
+        assertThat(orgUnits.tree().regionIdOf(SEGOU_05)).isEqualTo(SEGOU);
+
+        orgUnits.movedByAnotherInstance(SEGOU_05, SEGOU, KAYES);
+
+        await().atMost(OrgUnits.TREE_KEPT.multipliedBy(10))
+                .untilAsserted(() -> assertThat(orgUnits.tree().regionIdOf(SEGOU_05)).isEqualTo(KAYES));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.jekafo.query.EventBatch;
 import org.jekafo.query.TestElasticsearch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,15 +33,20 @@ public final class OrgUnits {
     public static final String SEGOU_05 = "ou-sg-05";
     public static final String KAYES_01 = "ou-ky-01";
 
+    /** How long the queries keep a tree read when this process announced no change (short, for the tests). */
+    public static final Duration TREE_KEPT = Duration.ofMillis(300);
+
+    private final ElasticsearchClient client;
     private final OrgUnitIndex index;
     private final OrgUnitProjection projection;
     private final OrgUnitQueries queries;
     private final Map<String, Long> sequences = new HashMap<>();
 
     private OrgUnits(ElasticsearchClient client) {
+        this.client = client;
         this.index = new OrgUnitIndex(client, Clock.systemUTC());
         this.projection = new OrgUnitProjection(client, index);
-        this.queries = new OrgUnitQueries(client);
+        this.queries = new OrgUnitQueries(client, index, TREE_KEPT);
     }
 
     /** Deletes every org-units index left by earlier tests and creates an empty one behind the alias. */
@@ -88,6 +94,13 @@ public final class OrgUnits {
 
     public void moved(String orgUnitId, String previousParentId, String newParentId) {
         EventBatch.handle(() -> projection.on(new OrgUnitMovedEvent(orgUnitId, previousParentId, newParentId),
+                next(orgUnitId)));
+    }
+
+    /** The move as another instance's projection writes it (Axon Server, several instances): not announced here. */
+    public void movedByAnotherInstance(String orgUnitId, String previousParentId, String newParentId) {
+        OrgUnitProjection elsewhere = new OrgUnitProjection(client, new OrgUnitIndex(client, Clock.systemUTC()));
+        EventBatch.handle(() -> elsewhere.on(new OrgUnitMovedEvent(orgUnitId, previousParentId, newParentId),
                 next(orgUnitId)));
     }
 

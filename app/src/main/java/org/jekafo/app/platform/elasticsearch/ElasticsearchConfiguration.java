@@ -84,8 +84,10 @@ class ElasticsearchConfiguration {
         return RestClient.builder(HttpHost.create(endpoint.url()))
                 .setDefaultHeaders(authentication)
                 .setRequestConfigCallback(config -> RequestConfig.copy(elasticsearchRequestConfig))
+                // the credentials travel in a default header: the client's authentication cache, which deserialises
+                // an authentication scheme for every request, has nothing to do (3 % of a read's CPU, JFR)
                 .setHttpClientConfigCallback(client -> client.setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setMaxConnTotal(MAX_CONNECTIONS))
+                        .setMaxConnTotal(MAX_CONNECTIONS).disableAuthCaching())
                 .build();
     }
 
