@@ -92,7 +92,7 @@ class DirectoryReconciliationTest extends IntegrationTest {
         // the database committed a registration's row and key; the event store never stored its event
         jdbc.update("insert into member_directory (member_id, card_number, national_id, name_key, local_unit_id, status, "
                 + "confirmed, written_at) values (?, ?, ?, 'fantome|x|1990', ?, 'ACTIVE', false, ?)", ghost,
-                "SG-9" + (100000 + (int) (Math.random() * 800000)), nationalId, api.unitId("SG-01"), now);
+                "SG-9" + (100000 + (int) (Math.random() * 800000)), nationalId, TestApi.identifierOf(api.unitId("SG-01")), now);
         jdbc.update("insert into personal_data_key (subject_id, secret, created_at) values (?, ?, ?)", ghost,
                 new byte[32], now);
         // while the row is within its grace period, its national id stays taken
