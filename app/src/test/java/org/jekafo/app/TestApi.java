@@ -304,6 +304,23 @@ public final class TestApi {
         return org.jekafo.app.platform.graphql.GlobalIds.identifierOf((String) globalId);
     }
 
+    /**
+     * {@code value} (variables, an input) with every global id replaced by the identifier it names: what a message
+     * sent straight to a bus carries, as the GraphQL layer decodes ids before it sends one.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T identifiers(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> decoded = new HashMap<>();
+            map.forEach((key, entry) -> decoded.put((String) key, identifiers(entry)));
+            return (T) decoded;
+        }
+        if (value instanceof List<?> list) {
+            return (T) list.stream().map(TestApi::identifiers).toList();
+        }
+        return value instanceof String text ? (T) identifierOf(text) : value;
+    }
+
     /** The input of a valid registration without card number, national ID or enrolment date. */
     public static Map<String, Object> registration(String lastName, String firstName, String gender, String unitId) {
         Map<String, Object> input = new HashMap<>();

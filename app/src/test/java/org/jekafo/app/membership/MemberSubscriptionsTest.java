@@ -74,8 +74,8 @@ class MemberSubscriptionsTest extends IntegrationTest {
              LiveConnection kayesOfficer = bureau.as(KAYES_OFFICER).live()) {
             Received inSegou = segouOfficer.subscribe(MEMBER_REGISTERED, Map.of("unit", segou));
             Received inKayes = kayesOfficer.subscribe(MEMBER_REGISTERED, Map.of("unit", kayes));
-            LiveConnection.awaitFollowed(emitter, new FindMemberRegistrationsQuery(segou));
-            LiveConnection.awaitFollowed(emitter, new FindMemberRegistrationsQuery(kayes));
+            LiveConnection.awaitFollowed(emitter, new FindMemberRegistrationsQuery(TestApi.identifierOf(segou)));
+            LiveConnection.awaitFollowed(emitter, new FindMemberRegistrationsQuery(TestApi.identifierOf(kayes)));
 
             String segouMember = register("SG-02");
             Map<String, Object> seenInSegou = inSegou.next("memberRegistered");
@@ -133,7 +133,7 @@ class MemberSubscriptionsTest extends IntegrationTest {
             stopped.cancel();
 
             LiveConnection.awaitNotFollowed(emitter, new FindMemberQuery("membre-jamais-vu", null));
-            LiveConnection.awaitNotFollowed(emitter, new FindMemberQuery(id, null));
+            LiveConnection.awaitNotFollowed(emitter, new FindMemberQuery(TestApi.identifierOf(id), null));
         }
     }
 

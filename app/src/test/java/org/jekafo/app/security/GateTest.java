@@ -215,7 +215,8 @@ class GateTest extends IntegrationTest {
 
         Throwable registered = catchThrowable(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                 MESSAGES.get("Mutation.registerMember").apply(Map.of(), TestApi.registration("Passerelle" + UUID.randomUUID()
-                        .toString().substring(0, 6), "Awa", "F", bureau.unitId("SG-01")))).andMetaData(importer.metaData())));
+                        .toString().substring(0, 6), "Awa", "F", TestApi.identifierOf(bureau.unitId("SG-01"))))).andMetaData(
+                        importer.metaData())));
         Throwable erased = catchThrowable(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                 new ErasePersonalDataCommand(UUID.randomUUID().toString(), "Par le serveur")).andMetaData(importer.metaData())));
 
@@ -225,7 +226,8 @@ class GateTest extends IntegrationTest {
         assertThat(rules.messageTypes()).contains(RegisterMemberCommand.class, FindMembersQuery.class);
     }
 
-    private Throwable send(String operation, Map<String, Object> variables, ActingPrincipal sender) {
+    private Throwable send(String operation, Map<String, Object> asForGraphQl, ActingPrincipal sender) {
+        Map<String, Object> variables = TestApi.identifiers(asForGraphQl);
         @SuppressWarnings("unchecked")
         Map<String, Object> input = (Map<String, Object>) variables.get("input");
         Object payload = MESSAGES.get(operation).apply(variables, input);

@@ -54,7 +54,7 @@ class PersonalDataAnyChannelTest extends IntegrationTest {
         nationalId = TestData.uniqueNationalId();
         input.put("nationalId", nationalId);
         phone = (String) input.get("phone");
-        memberId = (String) api.register(input).get("id");
+        memberId = TestApi.identifierOf(api.register(input).get("id"));
         api.awaitProjectionsCaughtUp();
     }
 
@@ -96,7 +96,7 @@ class PersonalDataAnyChannelTest extends IntegrationTest {
     @Test
     void historyAndListsAreMaskedAndEveryMemberInThemJournaled() {
         MemberHistoryView history = ask(new FindMemberHistoryQuery(memberId), MemberHistoryView.class, ADMIN, Map.of());
-        MemberPage page = ask(new FindMembersQuery(new MemberFilter(api.unitId("SG-01"), null, null, null, null, null,
+        MemberPage page = ask(new FindMembersQuery(new MemberFilter(TestApi.identifierOf(api.unitId("SG-01")), null, null, null, null, null,
                 null, null, null, null), 20, null), MemberPage.class, AUDITOR, Map.of());
 
         assertThat(history.entries().get(0).changes()).filteredOn(change -> change.field().equals("phone"))
