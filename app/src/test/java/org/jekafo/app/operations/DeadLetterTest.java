@@ -222,7 +222,8 @@ class DeadLetterTest extends IntegrationTest {
     // --- helpers ---
 
     private String registered(String prefix) {
-        return (String) api.register(TestApi.registration(prefix + TestData.suffix(), "Kadiatou", "F", unit)).get("id");
+        return TestApi.identifierOf(api.register(TestApi.registration(prefix + TestData.suffix(), "Kadiatou", "F", unit))
+                .get("id")); // a dead letter names the aggregate by its identifier
     }
 
     private Map<String, Object> resigned(String member) {
