@@ -14,6 +14,7 @@ import org.jekafo.api.membership.CountMembersQuery;
 import org.jekafo.api.membership.ErasePersonalDataCommand;
 import org.jekafo.api.membership.FindMemberHistoryQuery;
 import org.jekafo.api.census.FindCensusImportQuery;
+import org.jekafo.api.membership.FindMemberChangesQuery;
 import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.membership.FindMemberRegistrationsQuery;
 import org.jekafo.api.membership.FindMembersQuery;
@@ -77,6 +78,8 @@ class GateTest extends IntegrationTest {
                     List.of(new HistorySlice((String) v.get("member"), null, null, 5, null)))),
             Map.entry("Query.members", (v, in) -> new FindMembersQuery(inUnit((String) v.get("unit")), 5, null)),
             Map.entry("Query.memberCounts", (v, in) -> new CountMembersQuery(inUnit((String) v.get("unit")))),
+            Map.entry("Query.memberChanges", (v, in) -> new FindMemberChangesQuery((String) v.get("unit"), Long.MIN_VALUE,
+                    "", Long.MAX_VALUE, 5)),
             Map.entry("Query.orgUnit", (v, in) -> new FindOrgUnitQuery((String) v.get("unit"), null)),
             Map.entry("Query.orgUnits", (v, in) -> new FindOrgUnitsQuery(OrgUnitLevel.REGIONAL, null, false)),
             Map.entry("Mutation.registerMember", (v, in) -> new RegisterMemberCommand(UUID.randomUUID().toString(), null,
@@ -108,7 +111,10 @@ class GateTest extends IntegrationTest {
     private static final Set<String> WITHOUT_MESSAGE = Set.of("Query.me", "Query.trades", "Query.projections",
             "Query.personalDataAccesses", "Query.censusImport", "Query.censusImports", "Query.deadLetters",
             "Mutation.rebuildProjection", "Mutation.retryDeadLetters", "Mutation.evictDeadLetter",
-            "Subscription.projectionStatus");
+            "Subscription.projectionStatus",
+            // node and nodes send each object's own query (Query.member's, Query.orgUnit's…); a tablet's queue sends
+            // each item as the command of its own mutation: those lines cover them
+            "Query.node", "Query.nodes", "Mutation.submitFieldWork");
 
     @Autowired
     CommandGateway commands;
