@@ -31,15 +31,20 @@ public class AccessRefusedException extends RuntimeException {
 
     /** Whether {@code failure} is, or was caused by, a refusal of the gate. */
     public static boolean isCause(Throwable failure) {
+        return in(failure) != null;
+    }
+
+    /** The gate's refusal in {@code failure}'s cause chain, or {@code null}. */
+    public static AccessRefusedException in(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AccessRefusedException) {
-                return true;
+            if (cause instanceof AccessRefusedException refused) {
+                return refused;
             }
             if (cause.getCause() == cause) {
                 break;
             }
         }
-        return false;
+        return null;
     }
 
     public Refusal refusal() {

@@ -18,11 +18,7 @@ public final class GraphQlRefusals {
 
     /** The gate's refusal in {@code failure}'s cause chain, or {@code null}. */
     public static Refusal accessRefusalIn(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof AccessRefusedException refused) {
-                return refused.refusal();
-            }
-        }
-        return null;
+        AccessRefusedException refused = AccessRefusedException.in(failure);
+        return refused == null ? null : refused.refusal();
     }
 }

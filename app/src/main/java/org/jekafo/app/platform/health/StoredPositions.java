@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Where a processor stands according to its stored tokens (Axon's {@code TokenEntry} table), read without claiming
@@ -31,9 +30,9 @@ public class StoredPositions {
 
     /** The lowest position over the processor's stored tokens; {@code null} when it has none. */
     Long lowest(String processorName) {
-        List<OptionalLong> positions = jdbc.query("select token, tokenType from TokenEntry where processorName = ?",
-                (row, number) -> position(row.getBytes(1), row.getString(2)), processorName);
-        return positions.stream().mapToLong(p -> p.orElse(-1)).boxed().min(Long::compare).orElse(null);
+        return tokens(processorName).stream()
+                .mapToLong(token -> token == null ? -1 : token.position().orElse(-1)).boxed().min(Long::compare)
+                .orElse(null);
     }
 
     /**
@@ -44,8 +43,7 @@ public class StoredPositions {
      * itself stops waiting for them. What a reader may rely on as complete; {@code -1} when nothing is.
      */
     public long complete(String processorName) {
-        List<TrackingToken> tokens = jdbc.query("select token, tokenType from TokenEntry where processorName = ?",
-                (row, number) -> token(row.getBytes(1), row.getString(2)), processorName);
+        List<TrackingToken> tokens = tokens(processorName);
         long complete = Long.MAX_VALUE;
         for (TrackingToken token : tokens) {
             complete = Math.min(complete, completeUpTo(token));
@@ -82,17 +80,15 @@ public class StoredPositions {
         return found != null && found > 0;
     }
 
+    /** The processor's stored tokens, one per segment (null where a segment has none yet). */
+    private List<TrackingToken> tokens(String processorName) {
+        return jdbc.query("select token, tokenType from TokenEntry where processorName = ?",
+                (row, number) -> token(row.getBytes(1), row.getString(2)), processorName);
+    }
+
     private TrackingToken token(byte[] token, String type) {
         return token == null || type == null ? null : axon.serializer().deserialize(
                 new SimpleSerializedObject<>(token, byte[].class, type, null));
     }
 
-    private OptionalLong position(byte[] token, String type) {
-        if (token == null || type == null) {
-            return OptionalLong.empty();
-        }
-        TrackingToken deserialized = axon.serializer().deserialize(
-                new SimpleSerializedObject<>(token, byte[].class, type, null));
-        return deserialized == null ? OptionalLong.empty() : deserialized.position();
-    }
 }
