@@ -34,4 +34,24 @@ public record BallotForm(String consultationId, List<QuestionForm> questions) {
     public AnswerRule rule(int question) {
         return questions.get(question).rule();
     }
+
+    /**
+     * The exact size in bytes of every valid ballot of this form, so that a caller can refuse a longer text
+     * before decoding it: 2 + Σ over questions of (1 + n·327 + 1 + 130·(max − min + 1)).
+     */
+    public int ballotBytes() {
+        int size = 2;
+        for (QuestionForm question : questions) {
+            AnswerRule rule = question.rule();
+            size += 1 + rule.options() * (Ciphertext.BYTES + 1 + 2 * DisjunctiveProof.Branch.BYTES)
+                    + 1 + (rule.maxChosen() - rule.minChosen() + 1) * DisjunctiveProof.Branch.BYTES;
+        }
+        return size;
+    }
+
+    /** The exact length of every valid ballot's text form ({@link EncryptedBallot#encode}). */
+    public int ballotTextLength() {
+        int bytes = ballotBytes();
+        return bytes / 3 * 4 + (bytes % 3 == 0 ? 0 : bytes % 3 + 1);
+    }
 }

@@ -1,6 +1,11 @@
 package org.jekafo.ballot;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +18,35 @@ import java.util.stream.IntStream;
  * ballots and the proven decryptions. It verifies every ballot's proofs, refuses repeated ciphertexts, recomputes
  * every option's sum and verifies that each published count is the proven decryption of that sum. It needs no
  * secret and trusts nothing of the server's beyond what it checks.
+ *
+ * <p>From a shell, on a published record file ({@link PublishedRecord}):
+ * <pre>
+ * java -cp ballot-crypto.jar:bcprov-jdk18on.jar org.jekafo.ballot.Recount record.txt
+ * </pre>
+ * prints the report in French and exits with 0 when the result is confirmed, 1 when it is not, 2 when the file
+ * cannot be read as a record.
  */
 public final class Recount {
 
     private Recount() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage : Recount <fichier du registre publié>");
+            System.exit(2);
+        }
+        PublishedRecord record;
+        try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+            record = PublishedRecord.read(in);
+        } catch (IOException | MalformedEncodingException e) {
+            System.err.println("registre illisible : " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        RecountReport report = record.recount();
+        System.out.print(report.describe());
+        System.exit(report.confirmed() ? 0 : 1);
     }
 
     public static RecountReport run(ElectionPublicKey key, BallotForm form, List<EncryptedBallot> ballots,

@@ -110,6 +110,18 @@ class EncryptedBallotTest {
             int first = 1 + 3 * (66 + 1 + 2 * 130) + 1 + 130;
             int second = 1 + 4 * (66 + 1 + 2 * 130) + 1 + 3 * 130;
             assertEquals(2 + first + second, ballot.toBytes().length);
+            assertEquals(FORM.ballotBytes(), ballot.toBytes().length);
+            assertEquals(FORM.ballotTextLength(), ballot.encode().length());
+        }
+
+        @Test
+        void theTextLengthIsExactForEveryRemainderOfThree() {
+            for (int options = 1; options <= 3; options++) {
+                BallotForm form = BallotForm.of("c", new QuestionForm("q", AnswerRule.singleChoice(options)));
+                EncryptedBallot one = EncryptedBallot.encrypt(PUBLIC_KEY, form,
+                        List.of(form.rule(0).vectorOf(0)), RANDOM);
+                assertEquals(form.ballotTextLength(), one.encode().length());
+            }
         }
 
         @Test
