@@ -38,7 +38,7 @@ public final class CryptoBenchmark {
         ElectionKey key = ElectionKey.generate(random);
         ElectionPublicKey publicKey = key.publicKey();
         start = start();
-        publicKey.table();
+        publicKey.prepare();
         report("H table (once per key instance)", start, 1);
 
         BallotForm form = BallotForm.of("consultation-benchmark", new QuestionForm("q1", AnswerRule.yesNoAbstain()));
