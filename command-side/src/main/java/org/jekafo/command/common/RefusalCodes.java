@@ -44,6 +44,12 @@ public final class RefusalCodes {
 
     /** An identifier chosen by the client (a new member's) is already another record's. */
     public static final String DUPLICATE_ID = "DUPLICATE_ID";
+    public static final String INVALID_SCHEDULE = "INVALID_SCHEDULE";
+    public static final String CONSULTATION_NOT_OPEN = "CONSULTATION_NOT_OPEN";
+    public static final String ALREADY_VOTED = "ALREADY_VOTED";
+    public static final String NOT_ELIGIBLE = "NOT_ELIGIBLE";
+    public static final String CHANNEL_NOT_ALLOWED = "CHANNEL_NOT_ALLOWED";
+    public static final String INVALID_BALLOT = "INVALID_BALLOT";
 
     private RefusalCodes() {
     }

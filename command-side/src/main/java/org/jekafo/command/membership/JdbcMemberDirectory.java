@@ -10,6 +10,7 @@ import org.jekafo.api.membership.MemberRegisteredEvent;
 import org.jekafo.api.membership.MemberReinstatedEvent;
 import org.jekafo.api.membership.MemberResignedEvent;
 import org.jekafo.api.membership.MemberStatus;
+import org.jekafo.api.membership.MemberTradesChangedEvent;
 import org.jekafo.api.membership.MemberSuspendedEvent;
 import org.jekafo.api.membership.MemberTransferredEvent;
 import org.jekafo.api.orgunit.OrgUnitCreatedEvent;
@@ -194,9 +195,13 @@ class JdbcMemberDirectory implements MemberDirectory {
     void on(MemberRegisteredEvent event) {
         try {
             jdbc.update("insert into member_directory (member_id, card_number, national_id, name_key, local_unit_id, "
-                            + "status, confirmed, written_at) values (?, ?, ?, ?, ?, ?, false, ?)", event.memberId(),
+                            + "status, confirmed, written_at, gender, disability, birth_year, trades, enrolled_on) "
+                            + "values (?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?)", event.memberId(),
                     event.cardNumber(), event.nationalId(), NameKey.of(event.lastName(), event.firstName(),
-                            event.birthYear()), event.localUnitId(), MemberStatus.ACTIVE.name(), Timestamp.from(Instant.now()));
+                            event.birthYear()), event.localUnitId(), MemberStatus.ACTIVE.name(), Timestamp.from(Instant.now()),
+                    event.gender() == null ? null : event.gender().name(), event.disability(), event.birthYear(),
+                    MemberAttributes.trades(event.trades()),
+                    event.enrolledOn() == null ? null : java.sql.Date.valueOf(event.enrolledOn()));
         } catch (DuplicateKeyException race) {
             RuntimeException refusal = refusal(race, event.cardNumber(), event.nationalId());
             boolean allocatedHere = allocatedInThisTransaction().map(numbers -> numbers.contains(event.cardNumber()))
@@ -210,8 +215,10 @@ class JdbcMemberDirectory implements MemberDirectory {
     @EventHandler
     void on(MemberIdentityCorrectedEvent event) {
         try {
-            jdbc.update("update member_directory set name_key = ?, national_id = ? where member_id = ?",
+            jdbc.update("update member_directory set name_key = ?, national_id = ?, gender = ?, disability = ?, "
+                            + "birth_year = ? where member_id = ?",
                     NameKey.of(event.lastName(), event.firstName(), event.birthYear()), event.nationalId(),
+                    event.gender() == null ? null : event.gender().name(), event.disability(), event.birthYear(),
                     event.memberId());
         } catch (DuplicateKeyException race) {
             throw refusal(race, null, event.nationalId());
@@ -221,6 +228,12 @@ class JdbcMemberDirectory implements MemberDirectory {
     @EventHandler
     void on(MemberTransferredEvent event) {
         jdbc.update("update member_directory set local_unit_id = ? where member_id = ?", event.toLocalUnitId(),
+                event.memberId());
+    }
+
+    @EventHandler
+    void on(MemberTradesChangedEvent event) {
+        jdbc.update("update member_directory set trades = ? where member_id = ?", MemberAttributes.trades(event.trades()),
                 event.memberId());
     }
 
@@ -247,7 +260,7 @@ class JdbcMemberDirectory implements MemberDirectory {
     @EventHandler
     void on(MemberPersonalDataErasedEvent event) {
         keys.destroy(event.memberId());
-        jdbc.update("update member_directory set name_key = ?, national_id = null where member_id = ?",
+        jdbc.update("update member_directory set name_key = ?, national_id = null, birth_year = null where member_id = ?",
                 PersonalData.ERASED, event.memberId());
         cleaner.cleanAfterCommit("personal_data_key", "member_directory");
     }

@@ -41,6 +41,14 @@ public record TextLimit(String field, String label, int max) {
     public static final TextLimit CURSOR = new TextLimit("after", "Le curseur de pagination", 500);
     public static final TextLimit FILE_NAME = new TextLimit("fileName", "Le nom du fichier", 255);
     public static final TextLimit PROJECTION_NAME = new TextLimit("name", "Le nom de la projection", 100);
+    public static final TextLimit CONSULTATION_TITLE = new TextLimit("title", "Le titre de la consultation", 200);
+    public static final TextLimit CONSULTATION_DESCRIPTION = new TextLimit("description",
+            "La description de la consultation", 5_000);
+    public static final TextLimit QUESTION_TEXT = new TextLimit("text", "Le texte d'une question", 500);
+    public static final TextLimit OPTION_LABEL = new TextLimit("label", "Le libellé d'un choix", 200);
+    public static final TextLimit RECOMMENDATION = new TextLimit("text", "Une recommandation", 2_000);
+    public static final int MAX_QUESTIONS = 50;
+    public static final int MAX_OPTIONS = 30;
 
     /** The same limit reported under another input field. */
     public TextLimit forField(String otherField) {

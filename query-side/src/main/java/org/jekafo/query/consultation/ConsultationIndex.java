@@ -1,0 +1,19 @@
+package org.jekafo.query.consultation;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.jekafo.query.elasticsearch.ProjectionIndex;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/** Consultations, alias {@code jekafo-consultations}, written by the consultation projection. */
+@Component
+public class ConsultationIndex extends ProjectionIndex {
+
+    public static final String ALIAS = "jekafo-consultations";
+
+    ConsultationIndex(ElasticsearchClient client, Clock clock) {
+        super(client, ALIAS, ConsultationProjection.PROCESSING_GROUP,
+                "/org/jekafo/query/elasticsearch/consultations.json", clock);
+    }
+}
