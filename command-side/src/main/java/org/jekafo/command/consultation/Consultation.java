@@ -103,7 +103,7 @@ class Consultation {
         if (status != ConsultationStatus.SCHEDULED) {
             return; // cancelled meanwhile, or a second delivery after an instance died mid-run
         }
-        ConsultationRoll.Counted eligible = roll.freeze(consultationId, plan.eligibility(), today());
+        GroupCounts.Counted eligible = roll.freeze(consultationId, plan.eligibility(), today());
         String publicKey = plan.mode() == BallotMode.SECRET ? keys.create(consultationId) : null;
         apply(new ConsultationOpenedEvent(consultationId, eligible.total(), eligible.groups(), publicKey));
     }
@@ -174,7 +174,7 @@ class Consultation {
 
     /** The advocacy cell's tags on a recommendation of this consultation, once ballots exist (open or later). */
     @CommandHandler
-    void handle(TagRecommendationCommand command, JdbcBallotBox box) {
+    void handle(TagRecommendationCommand command, BallotBoxContents box) {
         Require.that(status == ConsultationStatus.OPEN || status == ConsultationStatus.CLOSED
                         || status == ConsultationStatus.TALLIED, ILLEGAL_STATUS_TRANSITION, "consultationId",
                 "Cette consultation n'a pas de recommandations.");

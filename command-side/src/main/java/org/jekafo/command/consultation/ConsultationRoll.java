@@ -1,164 +1,37 @@
 package org.jekafo.command.consultation;
 
-import org.jekafo.api.common.Gender;
 import org.jekafo.api.consultation.Eligibility;
-import org.jekafo.api.consultation.GroupCount;
 import org.jekafo.api.consultation.VoterGroup;
-import org.jekafo.api.orgunit.OrgUnitLevel;
-import org.jekafo.command.orgunit.OrgUnitDirectory;
-import org.jekafo.command.orgunit.OrgUnitEntry;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
-import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * The members who may vote in a consultation, fixed when it opens (table {@code consultation_roll}, filled from
- * the member directory in the opening's transaction), and whether each has voted. A member transferred, suspended
- * or registered after opening keeps or lacks the right as it was then.
+ * The members who may vote in a consultation, fixed when it opens, and whether each has voted. A member transferred,
+ * suspended or registered after opening keeps or lacks the right as it was then.
  */
-@Component
-public class ConsultationRoll {
+public interface ConsultationRoll {
 
-    private final JdbcTemplate jdbc;
-    private final OrgUnitDirectory units;
-
-    ConsultationRoll(JdbcTemplate jdbc, OrgUnitDirectory units) {
-        this.jdbc = jdbc;
-        this.units = units;
-    }
-
-    /** Fixes the roll of a consultation from the directory as it is now; answers the eligible members per group. */
-    Counted freeze(String consultationId, Eligibility eligibility, LocalDate today) {
-        Set<String> localUnits = localUnitsUnder(eligibility.orgUnitId());
-        if (localUnits.isEmpty()) {
-            return new Counted(0, List.of());
-        }
-        StringBuilder sql = new StringBuilder("insert into consultation_roll (consultation_id, member_id, voted) "
-                + "select ?, member_id, false from member_directory where local_unit_id in (");
-        List<Object> arguments = new ArrayList<>();
-        arguments.add(consultationId);
-        sql.append(String.join(", ", localUnits.stream().map(u -> "?").toList())).append(')');
-        arguments.addAll(localUnits);
-        sql.append(" and status in (").append(String.join(", ", eligibility.statusesOrDefault().stream()
-                .map(s -> "?").toList())).append(')');
-        eligibility.statusesOrDefault().forEach(status -> arguments.add(status.name()));
-        if (eligibility.gender() != null) {
-            sql.append(" and gender = ?");
-            arguments.add(eligibility.gender().name());
-        }
-        if (eligibility.trade() != null) {
-            sql.append(" and trades like ?");
-            arguments.add("%," + eligibility.trade() + ",%");
-        }
-        if (eligibility.enrolledBefore() != null) {
-            sql.append(" and enrolled_on < ?");
-            arguments.add(Date.valueOf(eligibility.enrolledBefore()));
-        }
-        jdbc.update(sql.toString(), arguments.toArray());
-        return count(jdbc.query("select d.gender, d.disability, d.local_unit_id, d.trades, d.birth_year "
-                        + "from consultation_roll r join member_directory d on d.member_id = r.member_id "
-                        + "where r.consultation_id = ?", (rs, i) -> group(rs.getString(1), (Boolean) rs.getObject(2),
-                        rs.getString(3), rs.getString(4), (Integer) rs.getObject(5), today.getYear()),
-                consultationId));
-    }
+    /** Fixes the roll of a consultation from the members as they are now; answers the eligible members per group. */
+    GroupCounts.Counted freeze(String consultationId, Eligibility eligibility, LocalDate today);
 
     /**
      * Marks the member as having voted, if on the roll and not yet voted: true exactly once per member, also for
      * two ballots of one member sent at the same moment through two channels or two instances (the row is locked
      * by the first until its transaction ends; the second then finds it voted).
      */
-    boolean markVoted(String consultationId, String memberId) {
-        return jdbc.update("update consultation_roll set voted = true where consultation_id = ? and member_id = ? "
-                + "and voted = false", consultationId, memberId) == 1;
-    }
+    boolean markVoted(String consultationId, String memberId);
 
-    /** Whether the member is on the roll (whatever the vote), and has voted. */
-    public Optional<Boolean> voted(String consultationId, String memberId) {
-        return jdbc.queryForList("select voted from consultation_roll where consultation_id = ? and member_id = ?",
-                Boolean.class, consultationId, memberId).stream().findFirst();
-    }
+    /** Whether the member is on the roll (empty: not), and has voted. */
+    Optional<Boolean> voted(String consultationId, String memberId);
 
-    /** The consultations a member is on the roll of (the 100 most recently opened), and whether they have voted. */
-    public Map<String, Boolean> rollsOf(String memberId) {
-        Map<String, Boolean> rolls = new java.util.LinkedHashMap<>();
-        jdbc.query("select r.consultation_id, r.voted from consultation_roll r join consultation_directory c "
-                + "on c.consultation_id = r.consultation_id where r.member_id = ? order by c.closes_at desc "
-                + "fetch first 100 rows only", rs -> {
-            rolls.put(rs.getString(1), rs.getBoolean(2));
-        }, memberId);
-        return rolls;
-    }
+    /** The consultations a member is on the roll of (the 100 closing last), and whether they have voted. */
+    Map<String, Boolean> rollsOf(String memberId);
 
     /** How many members on the roll have voted. */
-    long voterCount(String consultationId) {
-        Long count = jdbc.queryForObject("select count(*) from consultation_roll where consultation_id = ? "
-                + "and voted = true", Long.class, consultationId);
-        return count == null ? 0 : count;
-    }
+    long voterCount(String consultationId);
 
-    /** The groups the member belongs to now (the time of the vote): from the member directory and the tree. */
-    VoterGroup voterGroupNow(String memberId, LocalDate today) {
-        return jdbc.query("select gender, disability, local_unit_id, trades, birth_year from member_directory "
-                        + "where member_id = ?", (rs, i) -> group(rs.getString(1), (Boolean) rs.getObject(2),
-                        rs.getString(3), rs.getString(4), (Integer) rs.getObject(5), today.getYear()), memberId)
-                .stream().findFirst().orElse(new VoterGroup(null, null, null, null, null, null));
-    }
-
-    private VoterGroup group(String gender, Boolean disability, String localUnitId, String trades, Integer birthYear,
-                             int year) {
-        String region = units.find(localUnitId).map(OrgUnitEntry::parentId).orElse(null);
-        String mainTrade = trades == null ? null : trades.substring(1).split(",")[0];
-        return new VoterGroup(gender == null ? null : Gender.valueOf(gender), disability, region, localUnitId,
-                mainTrade == null || mainTrade.isEmpty() ? null : mainTrade, VoterGroup.ageBand(birthYear, year));
-    }
-
-    private Set<String> localUnitsUnder(String rootId) {
-        List<OrgUnitEntry> all = units.all();
-        Map<String, String> parents = new HashMap<>();
-        all.forEach(unit -> parents.put(unit.orgUnitId(), unit.parentId()));
-        return all.stream().filter(unit -> unit.level() == OrgUnitLevel.LOCAL)
-                .filter(unit -> under(unit.orgUnitId(), rootId, parents))
-                .map(OrgUnitEntry::orgUnitId).collect(Collectors.toCollection(java.util.TreeSet::new));
-    }
-
-    private static boolean under(String unitId, String rootId, Map<String, String> parents) {
-        for (String current = unitId; current != null; current = parents.get(current)) {
-            if (current.equals(rootId)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Counts voters (or eligible members) per group of every dimension. */
-    static Counted count(List<VoterGroup> voters) {
-        List<Map<String, Long>> perDimension = new ArrayList<>();
-        VoterGroup.DIMENSIONS.forEach(d -> perDimension.add(new TreeMap<>()));
-        voters.forEach(voter -> {
-            List<String> groups = voter.groups();
-            for (int d = 0; d < groups.size(); d++) {
-                perDimension.get(d).merge(groups.get(d), 1L, Long::sum);
-            }
-        });
-        List<GroupCount> counts = new ArrayList<>();
-        for (int d = 0; d < VoterGroup.DIMENSIONS.size(); d++) {
-            String dimension = VoterGroup.DIMENSIONS.get(d);
-            perDimension.get(d).forEach((group, count) -> counts.add(new GroupCount(dimension, group, count)));
-        }
-        return new Counted(voters.size(), counts);
-    }
-
-    /** A number of members, in all and per group. */
-    record Counted(long total, List<GroupCount> groups) {
-    }
+    /** The groups the member belongs to now (the time of the vote). */
+    VoterGroup voterGroupNow(String memberId, LocalDate today);
 }

@@ -3,7 +3,6 @@ package org.jekafo.command.consultation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jekafo.api.common.Gender;
 import org.jekafo.api.consultation.BallotMode;
 import org.jekafo.api.consultation.ChoiceOption;
 import org.jekafo.api.consultation.ConsultationOutcome;
@@ -14,7 +13,6 @@ import org.jekafo.api.consultation.OptionResult;
 import org.jekafo.api.consultation.Question;
 import org.jekafo.api.consultation.QuestionResult;
 import org.jekafo.api.consultation.VoterGroup;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
@@ -37,19 +35,19 @@ class ConsultationTally {
     private static final TypeReference<Map<String, List<String>>> CHOICES = new TypeReference<>() {
     };
 
-    private final JdbcTemplate jdbc;
+    private final BallotBoxContents box;
     private final ObjectMapper json;
     private final BallotKeys keys;
 
-    ConsultationTally(JdbcTemplate jdbc, ObjectMapper json, BallotKeys keys) {
-        this.jdbc = jdbc;
+    ConsultationTally(BallotBoxContents box, ObjectMapper json, BallotKeys keys) {
+        this.box = box;
         this.json = json;
         this.keys = keys;
     }
 
     ConsultationTalliedEvent count(String consultationId, ConsultationPlan plan, long eligibleCount) {
-        List<BoxedBallot> ballots = ballots(consultationId);
-        ConsultationRoll.Counted voters = ConsultationRoll.count(ballots.stream().map(BoxedBallot::voter).toList());
+        List<BoxedBallot> ballots = box.ballots(consultationId);
+        GroupCounts.Counted voters = GroupCounts.count(ballots.stream().map(BoxedBallot::voter).toList());
         boolean secret = plan.mode() == BallotMode.SECRET;
         Set<String> suppressed = secret ? Suppression.of(voters.groups()) : Set.of();
         List<GroupCount> voterGroups = Suppression.applied(voters.groups(), suppressed);
@@ -90,7 +88,7 @@ class ConsultationTally {
                 voters.add(ballots.get(i).voter());
             }
         }
-        return new OptionResult(optionId, voters.size(), ConsultationRoll.count(voters).groups(), null);
+        return new OptionResult(optionId, voters.size(), GroupCounts.count(voters).groups(), null);
     }
 
     private Map<String, List<String>> choices(String text) {
@@ -101,12 +99,5 @@ class ConsultationTally {
         }
     }
 
-    private List<BoxedBallot> ballots(String consultationId) {
-        return jdbc.query("select choices, gender, disability, region_id, local_unit_id, trade, age_band "
-                        + "from consultation_ballot where consultation_id = ? order by ballot_id",
-                (rs, i) -> new BoxedBallot(rs.getString(1), new VoterGroup(
-                        rs.getString(2) == null ? null : Gender.valueOf(rs.getString(2)), (Boolean) rs.getObject(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))), consultationId);
-    }
 
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.jekafo.api.common.Gender;
 import org.jekafo.api.consultation.Answer;
 import org.jekafo.api.consultation.BallotCastEvent;
 import org.jekafo.api.consultation.SecretBallotDepositedEvent;
@@ -25,7 +26,7 @@ import java.util.Map;
 @Component
 @WrittenWithTheEvents
 @ProcessingGroup(JdbcBallotBox.PROCESSING_GROUP)
-class JdbcBallotBox {
+class JdbcBallotBox implements BallotBoxContents {
 
     static final String PROCESSING_GROUP = "consultation-ballot-box";
 
@@ -37,8 +38,17 @@ class JdbcBallotBox {
         this.json = json;
     }
 
-    /** Whether the consultation's box holds this ballot (a secret ballot's id, or an open ballot's participation). */
-    boolean holds(String consultationId, String ballotId) {
+    @Override
+    public List<BoxedBallot> ballots(String consultationId) {
+        return jdbc.query("select choices, gender, disability, region_id, local_unit_id, trade, age_band "
+                        + "from consultation_ballot where consultation_id = ? order by ballot_id",
+                (rs, i) -> new BoxedBallot(rs.getString(1), new VoterGroup(
+                        rs.getString(2) == null ? null : Gender.valueOf(rs.getString(2)), (Boolean) rs.getObject(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))), consultationId);
+    }
+
+    @Override
+    public boolean holds(String consultationId, String ballotId) {
         Integer count = jdbc.queryForObject("select count(*) from consultation_ballot where ballot_id = ? "
                 + "and consultation_id = ?", Integer.class, ballotId, consultationId);
         return count != null && count > 0;
