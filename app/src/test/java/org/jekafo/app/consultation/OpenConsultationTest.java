@@ -42,6 +42,10 @@ class OpenConsultationTest extends IntegrationTest {
         scenario.cast(scenario.member(2), ballot(id, m.get(2), List.of(choose("Q1", "Q1-A"), choose("Q2", "NO"))))
                 .data("castBallot");
         scenario.cast(scenario.member(3), ballot(id, m.get(3), List.of())).data("castBallot"); // blank
+        // suspended after opening: the right stays as it was at opening
+        bureau.run("suspendMember", "input", Map.of("memberId", m.get(5), "reason", "Cotisations impayées"))
+                .data("suspendMember");
+        scenario.cast(scenario.member(5), ballot(id, m.get(5), List.of())).data("castBallot"); // blank too
 
         // refusals, each typed, none changing anything
         assertThat(code(scenario.cast(scenario.member(0), ballot(id, m.get(0), List.of(choose("Q1", "Q1-C"))))))
@@ -58,7 +62,7 @@ class OpenConsultationTest extends IntegrationTest {
 
         Map<String, Object> live = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> (Map<String, Object>) scenario.consultation(id).get("turnout"),
-                        turnout -> Integer.valueOf(4).equals(turnout.get("voterCount")));
+                        turnout -> Integer.valueOf(5).equals(turnout.get("voterCount")));
         assertThat((List<Map<String, Object>>) live.get("liveCounts")).contains(Map.of("group", "Q1:Q1-A", "count", 2));
         assertThat((List<Map<String, Object>>) live.get("byChannel")).contains(Map.of("group", "FIELD_AGENT", "count", 1));
 
@@ -82,16 +86,20 @@ class OpenConsultationTest extends IntegrationTest {
         Map<String, Object> tallied = scenario.awaitStatus(id, "TALLIED");
         Map<String, Object> result = (Map<String, Object>) tallied.get("result");
         assertThat(result).containsEntry("outcome", "RESULTS").containsEntry("eligibleCount", 6)
-                .containsEntry("voterCount", 4);
+                .containsEntry("voterCount", 5);
         Map<String, Object> q1 = ((List<Map<String, Object>>) result.get("questions")).get(0);
         assertThat((List<Map<String, Object>>) q1.get("options")).extracting(o -> o.get("optionId") + "=" + o.get("count"))
                 .containsExactly("Q1-A=2", "Q1-B=1", "Q1-C=0");
-        assertThat(((Map<String, Object>) q1.get("blank")).get("count")).isEqualTo(1);
+        assertThat(((Map<String, Object>) q1.get("blank")).get("count")).isEqualTo(2);
         assertThat((List<Map<String, Object>>) result.get("voterGroups"))
-                .contains(Map.of("dimension", "GENDER", "group", "F", "count", 3),
+                .contains(Map.of("dimension", "GENDER", "group", "F", "count", 4),
                         Map.of("dimension", "GENDER", "group", "M", "count", 1));
         assertThat((List<Map<String, Object>>) tallied.get("inclusion")).contains(Map.of("dimension", "GENDER",
-                "group", "F", "eligible", 4, "eligibleShare", 66.7, "voters", 3, "voterShare", 75.0, "turnout", 75.0));
+                "group", "F", "eligible", 4, "eligibleShare", 66.7, "voters", 4, "voterShare", 80.0, "turnout", 100.0));
+        Map<String, Object> listed = bureau.runText("query($unit: ID) { consultations(filter: {orgUnitId: $unit, "
+                + "status: TALLIED}) { totalCount edges { node { id } } } }", Map.of("unit", scenario.unitId))
+                .data("consultations");
+        assertThat(listed.get("totalCount")).isEqualTo(1);
         assertThat(tallied).containsEntry("closedEarly", true).containsEntry("closingReason", "Assemblée avancée");
 
         // the advocacy cell finds the recommendation without its accents, and tags it
