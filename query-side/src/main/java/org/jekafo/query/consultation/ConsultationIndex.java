@@ -16,4 +16,10 @@ public class ConsultationIndex extends ProjectionIndex {
         super(client, ALIAS, ConsultationProjection.PROCESSING_GROUP,
                 "/org/jekafo/query/elasticsearch/consultations.json", clock);
     }
+
+    /** A few consultations a month, each changed a handful of times: each change is searchable once announced. */
+    @Override
+    protected boolean refreshedOnWrite() {
+        return true;
+    }
 }
