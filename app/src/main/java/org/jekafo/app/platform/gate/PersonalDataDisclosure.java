@@ -73,9 +73,10 @@ public class PersonalDataDisclosure {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(JOURNAL, BY_REQUEST);
         // the argument defaults to false: a document that never names it asks nothing in clear, and the fields of the
-        // selection (fragments and variables resolved, which costs a tenth of a member read) need not be walked
-        boolean unmasked = namesUnmasked(environment.getDocument()) && environment.getSelectionSet().getFields("**").stream().anyMatch(field ->
-                Masks.masks(field.getName()) && Boolean.TRUE.equals(field.getArguments().get("unmasked")));
+        // selection (fragments and variables resolved, 7 % of a member read's CPU, JFR) need not be walked
+        boolean unmasked = namesUnmasked(environment.getDocument())
+                && environment.getSelectionSet().getFields("**").stream().anyMatch(field -> Masks.masks(field.getName())
+                && Boolean.TRUE.equals(field.getArguments().get("unmasked")));
         if (unmasked) {
             metaData.put(UNMASKED, "true");
         }
