@@ -12,6 +12,8 @@ import org.jekafo.app.platform.identity.TokenMinter;
 import org.jekafo.elasticsearch.local.LocalElasticsearch;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +41,16 @@ import java.util.function.Predicate;
  *     <li>raw Elasticsearch over HTTP: the get and the search the server itself sends for a member and a name
  *     search, and the counts' aggregation;</li>
  * </ol>
- * each with 1, 8 and 20 clients ({@code --clients}) for {@code --seconds} each, after a warm-up: p50, p99, requests
- * per second, and this JVM's CPU per request (the server and the load generator; Elasticsearch runs apart).
+ * each with 1, 8 and 20 clients ({@code --clients}) for {@code --seconds} each, after a warm-up repeated until the JIT
+ * compiler is nearly idle: p50, p99, requests per second, and this JVM's CPU per request (the server and the load
+ * generator; Elasticsearch runs apart).
  */
 final class ReadBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MEMBERS = "jekafo-members";
     private static final int SAMPLES = 2_000;
+    private static final int WARM_UP_ROUNDS = 4;
 
     private static final String MEMBER = """
             query member($id: ID) { member(id: $id) { id cardNumber lastName firstName gender birthYear phone \
@@ -65,6 +69,7 @@ final class ReadBenchmark {
 
     private final Options options;
     private final List<String> report = new ArrayList<>();
+    private String warmUp = "no warm-up";
 
     private ReadBenchmark(Options options) {
         this.options = options;
@@ -128,15 +133,7 @@ final class ReadBenchmark {
                     operations.keySet().removeIf(name -> options.only().stream().noneMatch(name::contains));
                 }
                 Duration warmUp = Duration.ofSeconds(Math.max(3, options.seconds() / 2));
-                Console.say("warming up: each operation " + warmUp.toSeconds() + " s with 8 clients");
-                for (Map.Entry<String, Operation> operation : operations.entrySet()) {
-                    HttpLoad.Result result = HttpLoad.measure(operation.getKey(), 8, warmUp, operation.getValue().calls(),
-                            operation.getValue().ok());
-                    if (result.failures() > 0) {
-                        throw new IllegalStateException(operation.getKey() + ": " + result.failures() + " of "
-                                + (result.requests() + result.failures()) + " failed, first: " + result.firstFailure());
-                    }
-                }
+                warmUp(operations, warmUp);
                 String loadAtStart = Machine.loadAverage();
                 List<HttpLoad.Result> results = new ArrayList<>();
                 for (Map.Entry<String, Operation> operation : operations.entrySet()) {
@@ -155,6 +152,37 @@ final class ReadBenchmark {
         } finally {
             if (options.data() == null) {
                 ImportBenchmark.deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    /**
+     * Every operation with 8 clients for {@code each}, in rounds, until the JIT compiler is nearly idle: a server that
+     * has been running answers with compiled code, and on two shared cores a compiler still at work takes the CPU the
+     * requests measured next would have had (measured: a third of this JVM's CPU during the first measurements after
+     * a single round). At most {@value #WARM_UP_ROUNDS} rounds.
+     */
+    private void warmUp(Map<String, Operation> operations, Duration each) throws InterruptedException {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            long compilingBefore = compiler.getTotalCompilationTime();
+            long started = System.nanoTime();
+            Console.say("warming up, round " + round + ": each operation " + each.toSeconds() + " s with 8 clients");
+            for (Map.Entry<String, Operation> operation : operations.entrySet()) {
+                HttpLoad.Result result = HttpLoad.measure(operation.getKey(), 8, each, operation.getValue().calls(),
+                        operation.getValue().ok());
+                if (result.failures() > 0) {
+                    throw new IllegalStateException(operation.getKey() + ": " + result.failures() + " of "
+                            + (result.requests() + result.failures()) + " failed, first: " + result.firstFailure());
+                }
+            }
+            double compiling = (compiler.getTotalCompilationTime() - compilingBefore)
+                    / ((System.nanoTime() - started) / 1e6);
+            warmUp = String.format(Locale.ROOT, "%d warm-up round%s of %d s per operation (the JIT compiler busy "
+                    + "%.0f %% of the last)", round, round == 1 ? "" : "s", each.toSeconds(), 100 * compiling);
+            Console.say(warmUp);
+            if (compiling < 0.05) {
+                return;
             }
         }
     }
@@ -304,9 +332,9 @@ final class ReadBenchmark {
         report.add("# Jɛkafo read benchmark — GraphQL over HTTP against raw Elasticsearch");
         report.add("");
         report.add(String.format(Locale.ROOT, "%s on %s: %d processors, load average %s at start, %s at end; %,d "
-                        + "members; %d s per measurement after a warm-up; %s; -Xmx %.0f MB.", startedAt,
+                        + "members; %d s per measurement after %s; %s; -Xmx %.0f MB.", startedAt,
                 Machine.host(), Machine.processors(), loadAtStart, Machine.loadAverage(), members, options.seconds(),
-                Machine.java(), HeapSampler.maxHeapMb()));
+                warmUp, Machine.java(), HeapSampler.maxHeapMb()));
         report.add("");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"Operation", "Clients", "Requests", "Failed", "p50 (ms)", "p99 (ms)", "Requests/s",

@@ -65,7 +65,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -217,14 +216,18 @@ class MemberController implements NodeKind {
                 .orElse(new Trade(code, "?", code))).toList();
     }
 
-    @BatchMapping(typeName = "Member")
-    Map<MemberView, OrgUnitView> localUnit(List<MemberView> members, GraphQLContext request) {
-        return byMember(members, MemberView::localUnitId, request);
+    /**
+     * A member's unit, from the tree the request reads once ({@link OrgUnits#all(GraphQLContext)}): a look-up, so
+     * no batch is needed to keep a page of members from reading the tree per member.
+     */
+    @SchemaMapping(typeName = "Member")
+    OrgUnitView localUnit(MemberView member, GraphQLContext request) {
+        return unit(member.localUnitId(), request);
     }
 
-    @BatchMapping(typeName = "Member")
-    Map<MemberView, OrgUnitView> region(List<MemberView> members, GraphQLContext request) {
-        return byMember(members, MemberView::regionId, request);
+    @SchemaMapping(typeName = "Member")
+    OrgUnitView region(MemberView member, GraphQLContext request) {
+        return unit(member.regionId(), request);
     }
 
     /**
@@ -362,17 +365,8 @@ class MemberController implements NodeKind {
         return new MemberPayload(input.clientMutationId(), memberId, readBack.of(memberId));
     }
 
-    private Map<MemberView, OrgUnitView> byMember(List<MemberView> members, Function<MemberView, String> unitOf,
-                                                  GraphQLContext request) {
-        Map<String, OrgUnitView> units = orgUnits.all(request);
-        Map<MemberView, OrgUnitView> result = new LinkedHashMap<>();
-        members.forEach(m -> {
-            OrgUnitView unit = units.get(Objects.requireNonNullElse(unitOf.apply(m), ""));
-            if (unit != null) {
-                result.put(m, unit);
-            }
-        });
-        return result;
+    private OrgUnitView unit(String unitId, GraphQLContext request) {
+        return unitId == null ? null : orgUnits.all(request).get(unitId);
     }
 
     /** Buckets of org units, keyed by the units' global ids (what {@code OrgUnit.id} and {@code node} use). */

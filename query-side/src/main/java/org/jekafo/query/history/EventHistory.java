@@ -1,5 +1,7 @@
 package org.jekafo.query.history;
 
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -9,6 +11,7 @@ import org.jekafo.api.history.HistoryEntryView;
 import org.jekafo.api.history.HistoryPage;
 import org.jekafo.api.history.HistoryPages;
 import org.jekafo.api.history.HistorySlice;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayDeque;
@@ -23,14 +26,25 @@ import java.util.List;
  *
  * <p>A page reads the events up to its last entry (the record before it is needed for the values replaced) and only
  * counts the ones after it, without reading their payloads.
+ *
+ * <p>A page is read in one database transaction of its own: the query bus opens none around queries (most read only
+ * Elasticsearch), and within one the personal-data keys that decrypt the events are read once per member.
  */
 @Component
 public class EventHistory {
 
     private final EventStore eventStore;
+    private final TransactionManager transactions;
 
-    public EventHistory(EventStore eventStore) {
+    @Autowired
+    public EventHistory(EventStore eventStore, TransactionManager transactions) {
         this.eventStore = eventStore;
+        this.transactions = transactions;
+    }
+
+    /** Without a database transaction (an in-memory store). */
+    public EventHistory(EventStore eventStore) {
+        this(eventStore, NoTransactionManager.INSTANCE);
     }
 
     @QueryHandler
@@ -40,6 +54,10 @@ public class EventHistory {
 
     /** One page of the history of the aggregate {@code slice} names, if it is of {@code aggregateType}. */
     public HistoryPage page(String aggregateType, HistorySlice slice) {
+        return transactions.fetchInTransaction(() -> read(aggregateType, slice));
+    }
+
+    private HistoryPage read(String aggregateType, HistorySlice slice) {
         long from = slice.after() == null ? 0 : Math.max(slice.after(), -1) + 1;
         long to = slice.before() == null ? Long.MAX_VALUE : slice.before();
         boolean backward = slice.first() == null && slice.last() != null;

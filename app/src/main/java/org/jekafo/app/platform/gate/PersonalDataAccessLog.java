@@ -2,6 +2,8 @@ package org.jekafo.app.platform.gate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,12 +21,17 @@ public class PersonalDataAccessLog {
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
-    PersonalDataAccessLog(JdbcTemplate jdbc) {
+    PersonalDataAccessLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Records the reads of one request, all at once. */
+    /**
+     * Records the reads of one request, all at once, in one transaction (or in the caller's, which commits them):
+     * a page of members costs one commit, not one per member.
+     */
     void record(ActingPrincipal principal, Collection<PersonalDataReads.Read> reads) {
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> rows = new ArrayList<>();
@@ -32,8 +39,8 @@ public class PersonalDataAccessLog {
             rows.add(new Object[]{now, principal.name(), principal.role().name(), read.memberId(), read.operation(),
                     read.unmasked()});
         }
-        jdbc.batchUpdate("insert into personal_data_access (accessed_at, principal, role, member_id, operation, unmasked)"
-                + " values (?, ?, ?, ?, ?, ?)", rows);
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate("insert into personal_data_access (accessed_at,"
+                + " principal, role, member_id, operation, unmasked) values (?, ?, ?, ?, ?, ?)", rows));
     }
 
     /** Up to {@code limit} reads before {@code beforeId} (all when null), newest first, of one member or all. */

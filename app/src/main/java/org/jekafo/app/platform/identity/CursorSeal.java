@@ -42,6 +42,21 @@ public class CursorSeal {
 
     private final SecretKeySpec key;
     private final byte[] nonceKey;
+    /**
+     * Per thread: the nonce's HMAC, keyed once (a {@link Mac} is reset by each {@code doFinal}), and the binding last
+     * computed, since a page seals one cursor per edge for the same caller and query (a page of members cost 11 SHA-256
+     * digests of the same parts, and a provider look-up and key schedule per HMAC).
+     */
+    private final ThreadLocal<Mac> nonceMac;
+    private final ThreadLocal<Binding> lastBinding = new ThreadLocal<>();
+
+    /** A binding's digest and the parts it was computed from. */
+    private record Binding(String kind, ActingPrincipal caller, String query, byte[] digest) {
+
+        boolean of(String otherKind, ActingPrincipal otherCaller, String otherQuery) {
+            return kind.equals(otherKind) && caller.equals(otherCaller) && query.equals(otherQuery);
+        }
+    }
 
     @Autowired
     CursorSeal(@Value("${jekafo.security.cursor-key:}") String configuredKey, @Value("${jekafo.data-dir}") Path dataDir) {
@@ -52,6 +67,7 @@ public class CursorSeal {
         this.key = new SecretKeySpec(hmac(secret, "jekafo/cursor/aes-256-gcm/v1".getBytes(StandardCharsets.UTF_8)),
                 "AES");
         this.nonceKey = hmac(secret, "jekafo/cursor/nonce/v1".getBytes(StandardCharsets.UTF_8));
+        this.nonceMac = ThreadLocal.withInitial(() -> mac(nonceKey));
     }
 
     /**
@@ -60,9 +76,9 @@ public class CursorSeal {
      * equal across requests, and two different cursors never share a nonce.
      */
     public String seal(String kind, ActingPrincipal caller, String query, byte[] payload) {
-        byte[] binding = binding(kind, caller, query);
-        byte[] nonce = Arrays.copyOf(hmac(nonceKey, ByteBuffer.allocate(binding.length + payload.length).put(binding)
-                .put(payload).array()), NONCE_BYTES);
+        byte[] binding = keptBinding(kind, caller, query);
+        byte[] nonce = Arrays.copyOf(nonceMac.get().doFinal(ByteBuffer.allocate(binding.length + payload.length)
+                .put(binding).put(payload).array()), NONCE_BYTES);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
@@ -89,6 +105,18 @@ public class CursorSeal {
         } catch (IllegalArgumentException | GeneralSecurityException notOurs) {
             return Optional.empty();
         }
+    }
+
+    /** {@link #binding}, computed again only when this thread last sealed for another caller, kind or query. */
+    private byte[] keptBinding(String kind, ActingPrincipal caller, String query) {
+        String bound = Objects.requireNonNullElse(query, "");
+        Binding last = lastBinding.get();
+        if (last != null && last.of(kind, caller, bound)) {
+            return last.digest();
+        }
+        byte[] digest = binding(kind, caller, query);
+        lastBinding.set(new Binding(kind, caller, bound, digest));
+        return digest;
     }
 
     /** A digest of what a cursor is bound to, each part length-prefixed so that no two bindings read alike. */
@@ -124,10 +152,14 @@ public class CursorSeal {
     }
 
     private static byte[] hmac(byte[] secret, byte[] label) {
+        return mac(secret).doFinal(label);
+    }
+
+    private static Mac mac(byte[] secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(label);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
