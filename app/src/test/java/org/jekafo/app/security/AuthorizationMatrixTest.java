@@ -21,7 +21,9 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.GraphQlSource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Year;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -34,6 +36,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.jekafo.app.platform.gate.Role.ADMIN;
 import static org.jekafo.app.platform.gate.Role.AUDITOR;
 import static org.jekafo.app.platform.gate.Role.CHAPTER_OFFICER;
@@ -93,7 +96,25 @@ class AuthorizationMatrixTest extends IntegrationTest {
             expect("Subscription.memberChanged", "M F C B A D", "B A D"),
             expect("Subscription.memberRegistered", "F C B A D", "B A D"),
             expect("Subscription.projectionStatus", "B A D", "B A D"),
-            expect("Subscription.censusImportProgress", "B A D", "B A D"));
+            expect("Subscription.censusImportProgress", "B A D", "B A D"),
+            // consultations: read by all; run by officers within their section and the bureau; a ballot is cast by a
+            // member for themself or by a field agent for a member of their unit, by no one else (ConsultationPolicy)
+            expect("Query.consultation", "M F C B A D", "M F C B A D"),
+            expect("Query.consultations", "M F C B A D", "M F C B A D"),
+            expect("Query.myConsultations", "M F C B A D", "B A D"),
+            expect("Query.checkBallotReceipt", "M F C B A D", "M F C B A D"),
+            expect("Query.publishedBallots", "M F C B A D", "M F C B A D"),
+            expect("Query.recommendations", "C B A", "B A"),
+            expect("Mutation.draftConsultation", "C B", "B"),
+            expect("Mutation.editConsultationDraft", "C B", "B"),
+            expect("Mutation.scheduleConsultation", "C B", "B"),
+            expect("Mutation.extendConsultation", "C B", "B"),
+            expect("Mutation.closeConsultation", "C B", "B"),
+            expect("Mutation.cancelConsultation", "C B", "B"),
+            expect("Mutation.castBallot", "M F", ""),
+            expect("Mutation.tagRecommendation", "C B", "B"),
+            expect("Subscription.consultationTurnout", "M F C B A D", "M F C B A D"),
+            expect("Subscription.consultationTallied", "M F C B A D", "M F C B A D"));
 
     /** Each operation's document; its variables come from {@link #variables}. */
     private static final Map<String, String> DOCUMENTS = Map.ofEntries(
@@ -126,7 +147,25 @@ class AuthorizationMatrixTest extends IntegrationTest {
             Map.entry("Subscription.memberRegistered", "subscription($unit: ID!) { memberRegistered(orgUnitId: $unit) { id } }"),
             Map.entry("Subscription.projectionStatus", "subscription { projectionStatus { name } }"),
             Map.entry("Subscription.censusImportProgress",
-                    "subscription($member: ID!) { censusImportProgress(id: $member) { state } }"));
+                    "subscription($member: ID!) { censusImportProgress(id: $member) { state } }"),
+            Map.entry("Query.consultation", "query($consultation: ID!) { consultation(id: $consultation) { id status } }"),
+            Map.entry("Query.consultations", "query($unit: ID) { consultations(filter: {orgUnitId: $unit}, first: 5) "
+                    + "{ totalCount } }"),
+            Map.entry("Query.myConsultations", "query($member: ID) { myConsultations(memberId: $member) { hasVoted "
+                    + "consultation { id } } }"),
+            Map.entry("Query.checkBallotReceipt", "query($consultation: ID!) { checkBallotReceipt(consultationId: "
+                    + "$consultation, receipt: \"4821-0937-55\") { counted } }"),
+            Map.entry("Query.publishedBallots", "query($consultation: ID!) { publishedBallots(consultationId: "
+                    + "$consultation, first: 5) { totalCount } }"),
+            Map.entry("Query.recommendations", "query($consultation: ID!) { recommendations(consultationId: "
+                    + "$consultation, first: 5) { totalCount } }"),
+            mutation("draftConsultation"), mutation("editConsultationDraft"), mutation("scheduleConsultation"),
+            mutation("extendConsultation"), mutation("closeConsultation"), mutation("cancelConsultation"),
+            mutation("castBallot"), mutation("tagRecommendation"),
+            Map.entry("Subscription.consultationTurnout",
+                    "subscription($consultation: ID!) { consultationTurnout(id: $consultation) { voterCount } }"),
+            Map.entry("Subscription.consultationTallied",
+                    "subscription($consultation: ID!) { consultationTallied(id: $consultation) { id status } }"));
 
     @Autowired
     GraphQlSource graphQlSource;
@@ -260,8 +299,20 @@ class AuthorizationMatrixTest extends IntegrationTest {
         return operations;
     }
 
-    /** The members and units the cases act on; a member mutation gets a member of its own, so cases do not interfere. */
+    /**
+     * The members, units and consultations the cases act on; a member mutation gets a member of its own, and an
+     * allowed consultation mutation a consultation of its own (a draft, scheduled or open one, as it needs), so
+     * cases do not interfere. Consultations are owned by SG-01 (in reach) or KY-01 (out of reach).
+     */
     static final class Fixtures {
+
+        private static final String DRAFT = "mutation($input: DraftConsultationInput!) { draftConsultation(input: $input) "
+                + "{ userErrors { code field message } consultation { id } } }";
+        private static final String SCHEDULE = "mutation($input: ScheduleConsultationInput!) { scheduleConsultation("
+                + "input: $input) { userErrors { code field message } consultation { id } } }";
+        private static final String CLOSE = "mutation($input: CloseConsultationInput!) { closeConsultation(input: $input) "
+                + "{ userErrors { code field message } consultation { id } } }";
+        private static final String STATUS = "query($id: ID!) { consultation(id: $id) { status } }";
 
         private final TestApi bureau;
         private final String segouUnit;
@@ -270,6 +321,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         private final String segouMember;
         private final String kayesMember;
         private final String spareUnit;
+        /** Tallied consultations of SG-01 (true) and KY-01 (false), which cases only read or are refused on. */
+        private Map<Boolean, String> sharedConsultations;
+        /** Consultations an allowed case closes: their tally (a deadline) is awaited before the next case begins. */
+        private final List<String> closing = new ArrayList<>();
 
         Fixtures(TestApi bureau) {
             this.bureau = bureau;
@@ -290,6 +345,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
         /** A refused case changes nothing, so only an allowed mutation needs a member of its own. */
         Map<String, Object> variables(String operation, boolean inReach, boolean allowed) {
+            awaitTallies();
             Map<String, Object> variables = new HashMap<>();
             String unit = inReach ? segouUnit : kayesUnit;
             String member = allowed && aboutOneMember(operation) ? register(unit) : inReach ? segouMember : kayesMember;
@@ -297,7 +353,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
             variables.put("member", member);
             // a member acts on their own record when in reach, on another's when not
             variables.put("self", inReach ? member : segouMember);
-            variables.put("input", input(operation, unit, member));
+            if (DOCUMENTS.get(operation).contains("$consultation")) {
+                variables.put("consultation", sharedConsultation(inReach));
+            }
+            variables.put("input", input(operation, unit, member, inReach, allowed));
             return variables;
         }
 
@@ -310,9 +369,29 @@ class AuthorizationMatrixTest extends IntegrationTest {
             };
         }
 
-        private Map<String, Object> input(String operation, String unit, String member) {
+        private Map<String, Object> input(String operation, String unit, String member, boolean inReach,
+                                          boolean allowed) {
             Map<String, Object> input = new HashMap<>();
             switch (operation) {
+                case "Mutation.draftConsultation" -> input.put("plan", plan(unit, false));
+                case "Mutation.editConsultationDraft" -> input.putAll(Map.of("consultationId",
+                        allowed ? draft(unit, false) : sharedConsultation(inReach), "plan", plan(unit, false)));
+                case "Mutation.scheduleConsultation" -> input.put("consultationId",
+                        allowed ? draft(unit, false) : sharedConsultation(inReach));
+                case "Mutation.extendConsultation" -> input.putAll(Map.of("consultationId",
+                        allowed ? scheduled(unit, false) : sharedConsultation(inReach),
+                        "closesAt", Instant.now().plus(32, ChronoUnit.DAYS).toString(), "reason", "Marché de fin d'année"));
+                case "Mutation.closeConsultation" -> input.putAll(Map.of("consultationId",
+                        allowed ? closing(open(unit)) : sharedConsultation(inReach), "reason", "Assemblée avancée"));
+                case "Mutation.cancelConsultation" -> input.putAll(Map.of("consultationId",
+                        allowed ? draft(unit, false) : sharedConsultation(inReach), "reason", "Question retirée"));
+                // opened after the member's registration, so that the member is on its roll
+                case "Mutation.castBallot" -> input.putAll(Map.of("consultationId",
+                        allowed ? open(unit) : sharedConsultation(inReach),
+                        "answers", List.of(Map.of("questionId", "Q1", "optionIds", List.of("YES")))));
+                // no such recommendation: an allowed case is answered NOT_FOUND, and changes nothing
+                case "Mutation.tagRecommendation" -> input.putAll(Map.of("consultationId", sharedConsultation(inReach),
+                        "recommendationId", "inconnue:Q1", "tags", List.of("fiscalité")));
                 case "Mutation.registerMember" -> input.putAll(TestApi.registration("Matrice" + TestData.suffix(),
                         "Oumou", "F", unit));
                 case "Mutation.correctMemberIdentity" -> input.putAll(Map.of("firstName", "Oumou", "reason", "Erreur de saisie"));
@@ -342,6 +421,79 @@ class AuthorizationMatrixTest extends IntegrationTest {
             }
             return input;
         }
+
+        /**
+         * A plan of {@code unit}'s members, opening as soon as it is scheduled, or in a month (nothing then happens on
+         * its own while the tests run: a deadline's event would move the event store's head under a refused case).
+         */
+        private static Map<String, Object> plan(String unit, boolean opensNow) {
+            Map<String, Object> plan = new HashMap<>();
+            plan.put("title", "Consultation de la matrice");
+            plan.put("questions", List.of(Map.of("kind", "YES_NO_ABSTAIN", "text", "Faut-il ouvrir le marché le dimanche ?")));
+            plan.put("eligibility", Map.of("orgUnitId", unit));
+            plan.put("mode", "OPEN");
+            plan.put("channels", List.of("PORTAL", "FIELD_AGENT"));
+            plan.put("opensAt", opensNow ? Instant.now().minus(1, ChronoUnit.MINUTES).toString()
+                    : Instant.now().plus(30, ChronoUnit.DAYS).toString());
+            plan.put("closesAt", Instant.now().plus(31, ChronoUnit.DAYS).toString());
+            plan.put("quorumPercent", 0);
+            return plan;
+        }
+
+        private String draft(String unit, boolean opensNow) {
+            return bureau.runText(DRAFT, Map.of("input", Map.of("plan", plan(unit, opensNow))))
+                    .data("draftConsultation.consultation.id");
+        }
+
+        private String scheduled(String unit, boolean opensNow) {
+            String id = draft(unit, opensNow);
+            bureau.runText(SCHEDULE, Map.of("input", Map.of("consultationId", id))).data("scheduleConsultation");
+            return id;
+        }
+
+        /** Open: scheduled with its opening past, it opens within one polling interval of the deadlines. */
+        private String open(String unit) {
+            String id = scheduled(unit, true);
+            awaitStatus(id, "OPEN");
+            return id;
+        }
+
+        private String closing(String consultationId) {
+            closing.add(consultationId);
+            return consultationId;
+        }
+
+        /** Once a consultation is closed, its tally follows: each closed by the last case is tallied before going on. */
+        @SuppressWarnings("unchecked")
+        private void awaitTallies() {
+            for (String id : closing) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> ((List<Map<String,
+                        Object>>) bureau.historyPage("Consultation", id, 20, null, null, null).get("edges")).stream()
+                        .map(edge -> ((Map<String, Object>) edge.get("node")).get("eventName")).toList(), events ->
+                        !events.contains("ConsultationClosedEvent") || events.contains("ConsultationTalliedEvent"));
+            }
+            closing.clear();
+        }
+
+        /** The tallied consultations of SG-01 and KY-01, both made on the first call, side by side. */
+        private String sharedConsultation(boolean inReach) {
+            if (sharedConsultations == null) {
+                List<String> both = List.of(scheduled(segouUnit, true), scheduled(kayesUnit, true));
+                for (String id : both) {
+                    awaitStatus(id, "OPEN");
+                    bureau.runText(CLOSE, Map.of("input", Map.of("consultationId", id, "reason", "Fixture de la matrice")))
+                            .data("closeConsultation");
+                }
+                both.forEach(id -> awaitStatus(id, "TALLIED"));
+                sharedConsultations = Map.of(true, both.get(0), false, both.get(1));
+            }
+            return sharedConsultations.get(inReach);
+        }
+
+        private void awaitStatus(String id, String status) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> bureau.runText(STATUS,
+                    Map.of("id", id)).<String>data("consultation.status"), status::equals);
+        }
     }
 
     record Expectation(Set<Role> inReach, Set<Role> outOfReach) {
@@ -354,7 +506,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private static Set<Role> roles(String letters) {
         Map<String, Role> byLetter = Map.of("M", MEMBER, "F", FIELD_AGENT, "C", CHAPTER_OFFICER,
                 "B", EXECUTIVE_BUREAU, "A", AUDITOR, "D", ADMIN);
-        return Stream.of(letters.split(" ")).map(byLetter::get).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return Stream.of(letters.split(" ")).filter(letter -> !letter.isEmpty()).map(byLetter::get).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 
     /** A mutation's document, taking the whole {@code input} as a variable. */
@@ -364,12 +516,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 + "(input: $input) { __typename } }");
     }
 
-    /** Mutations of one existing member: their input names it, and each case gets a member of its own. */
+    /**
+     * Mutations of one existing member: their input names it, and each case gets a member of its own (a ballot names
+     * the member who votes, registered before the case's consultation opens).
+     */
     private static boolean aboutOneMember(String operation) {
         return operation.startsWith("Mutation.") && EXPECTED.containsKey(operation)
                 && !operation.endsWith("OrgUnit") && !operation.equals("Mutation.rebuildProjection")
                 && !operation.endsWith("DeadLetters") && !operation.endsWith("DeadLetter")
-                && !operation.equals("Mutation.registerMember") && !operation.equals("Mutation.submitFieldWork");
+                && !operation.equals("Mutation.registerMember") && !operation.equals("Mutation.submitFieldWork")
+                && !operation.contains("Consultation") && !operation.equals("Mutation.tagRecommendation");
     }
 
 }

@@ -5,6 +5,30 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.queryhandling.QueryGateway;
+import org.jekafo.api.common.Channel;
+import org.jekafo.api.consultation.Answer;
+import org.jekafo.api.consultation.BallotMode;
+import org.jekafo.api.consultation.CancelConsultationCommand;
+import org.jekafo.api.consultation.CastBallotCommand;
+import org.jekafo.api.consultation.CheckReceiptQuery;
+import org.jekafo.api.consultation.CloseConsultationCommand;
+import org.jekafo.api.consultation.ConsultationAggregates;
+import org.jekafo.api.consultation.ConsultationFilter;
+import org.jekafo.api.consultation.ConsultationPlan;
+import org.jekafo.api.consultation.DraftConsultationCommand;
+import org.jekafo.api.consultation.EditConsultationDraftCommand;
+import org.jekafo.api.consultation.Eligibility;
+import org.jekafo.api.consultation.ExtendConsultationCommand;
+import org.jekafo.api.consultation.FindConsultationQuery;
+import org.jekafo.api.consultation.FindConsultationsQuery;
+import org.jekafo.api.consultation.FindMemberParticipationQuery;
+import org.jekafo.api.consultation.FindPublishedBallotsQuery;
+import org.jekafo.api.consultation.FindRecommendationsQuery;
+import org.jekafo.api.consultation.FindTurnoutQuery;
+import org.jekafo.api.consultation.Question;
+import org.jekafo.api.consultation.QuestionKind;
+import org.jekafo.api.consultation.ScheduleConsultationCommand;
+import org.jekafo.api.consultation.TagRecommendationCommand;
 import org.jekafo.api.history.FindHistoryQuery;
 import org.jekafo.api.history.HistorySlice;
 import org.jekafo.api.membership.ChangeMemberPhoneCommand;
@@ -45,6 +69,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,7 +92,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class GateTest extends IntegrationTest {
 
-    /** The message each GraphQL operation sends, built from the matrix's variables ({@code unit}, {@code member}, {@code input}). */
+    /**
+     * The message each GraphQL operation sends, built from the matrix's variables ({@code unit}, {@code member},
+     * {@code consultation}, {@code input}), their global ids decoded as the GraphQL layer decodes them.
+     */
     private static final Map<String, BiFunction<Map<String, Object>, Map<String, Object>, Object>> MESSAGES = Map.ofEntries(
             Map.entry("Query.member", (v, in) -> new FindMemberQuery((String) v.get("member"), null)),
             Map.entry("Subscription.memberChanged", (v, in) -> new FindMemberQuery((String) v.get("member"), null)),
@@ -105,7 +133,34 @@ class GateTest extends IntegrationTest {
                     (String) in.get("parentId"))),
             Map.entry("Mutation.renameOrgUnit", (v, in) -> new RenameOrgUnitCommand((String) in.get("orgUnitId"), (String) in.get("name"))),
             Map.entry("Mutation.moveOrgUnit", (v, in) -> new MoveOrgUnitCommand((String) in.get("orgUnitId"), (String) in.get("newParentId"))),
-            Map.entry("Mutation.closeOrgUnit", (v, in) -> new CloseOrgUnitCommand((String) in.get("orgUnitId"), (String) in.get("reason"))));
+            Map.entry("Mutation.closeOrgUnit", (v, in) -> new CloseOrgUnitCommand((String) in.get("orgUnitId"), (String) in.get("reason"))),
+            Map.entry("Query.consultation", (v, in) -> new FindConsultationQuery(consultationOf(v))),
+            Map.entry("Subscription.consultationTallied", (v, in) -> new FindConsultationQuery(consultationOf(v))),
+            Map.entry("Subscription.consultationTurnout", (v, in) -> new FindTurnoutQuery(consultationOf(v))),
+            Map.entry("Query.consultations", (v, in) -> new FindConsultationsQuery(new ConsultationFilter(
+                    (String) v.get("unit"), false, null, null, null), 5, null)),
+            Map.entry("Query.myConsultations", (v, in) -> new FindMemberParticipationQuery((String) v.get("member"), null)),
+            Map.entry("Query.checkBallotReceipt", (v, in) -> new CheckReceiptQuery(consultationOf(v), "4821-0937-55")),
+            Map.entry("Query.publishedBallots", (v, in) -> new FindPublishedBallotsQuery(consultationOf(v), 5, null)),
+            Map.entry("Query.recommendations", (v, in) -> new FindRecommendationsQuery(consultationOf(v), null, null, 5,
+                    null)),
+            Map.entry("Mutation.draftConsultation", (v, in) -> new DraftConsultationCommand(UUID.randomUUID().toString(),
+                    plan(in))),
+            Map.entry("Mutation.editConsultationDraft", (v, in) -> new EditConsultationDraftCommand(
+                    (String) in.get("consultationId"), plan(in))),
+            Map.entry("Mutation.scheduleConsultation", (v, in) -> new ScheduleConsultationCommand(
+                    (String) in.get("consultationId"))),
+            Map.entry("Mutation.extendConsultation", (v, in) -> new ExtendConsultationCommand(
+                    (String) in.get("consultationId"), Instant.parse((String) in.get("closesAt")), (String) in.get("reason"))),
+            Map.entry("Mutation.closeConsultation", (v, in) -> new CloseConsultationCommand(
+                    (String) in.get("consultationId"), (String) in.get("reason"))),
+            Map.entry("Mutation.cancelConsultation", (v, in) -> new CancelConsultationCommand(
+                    (String) in.get("consultationId"), (String) in.get("reason"))),
+            // the channel is left out, as GraphQL leaves it to the caller's role: the gate sets it
+            Map.entry("Mutation.castBallot", (v, in) -> CastBallotCommand.of((String) in.get("consultationId"),
+                    memberOf(in), answers(in), null, null)),
+            Map.entry("Mutation.tagRecommendation", (v, in) -> new TagRecommendationCommand(
+                    (String) in.get("consultationId"), (String) in.get("recommendationId"), strings(in, "tags"))));
 
     /** GraphQL operations that send no command or query: operations on the server itself, reference data, the caller's identity. */
     private static final Set<String> WITHOUT_MESSAGE = Set.of("Query.me", "Query.trades", "Query.projections",
@@ -201,7 +256,8 @@ class GateTest extends IntegrationTest {
 
         assertThat(accessRefusal(outcome)).isNotNull()
                 .satisfies(r -> assertThat(r.refusal().code()).isEqualTo(AccessRefusedException.FORBIDDEN));
-        assertThat(rules.historyTypes()).containsExactly(MembershipAggregates.MEMBER, "OrgUnit");
+        assertThat(rules.historyTypes()).containsExactly(ConsultationAggregates.CONSULTATION, MembershipAggregates.MEMBER,
+                "OrgUnit");
     }
 
     @Test
@@ -264,8 +320,37 @@ class GateTest extends IntegrationTest {
         return (String) input.get("memberId");
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> trades(Map<String, Object> input) {
-        return (List<String>) input.get("trades");
+        return strings(input, "trades");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Map<String, Object> map, String key) {
+        return (List<String>) map.get(key);
+    }
+
+    private static String consultationOf(Map<String, Object> variables) {
+        return (String) variables.get("consultation");
+    }
+
+    /** The plan of the matrix's consultation inputs, as the GraphQL layer reads it. */
+    @SuppressWarnings("unchecked")
+    private static ConsultationPlan plan(Map<String, Object> input) {
+        Map<String, Object> plan = (Map<String, Object>) input.get("plan");
+        List<Question> questions = ((List<Map<String, Object>>) plan.get("questions")).stream()
+                .map(q -> new Question(null, QuestionKind.valueOf((String) q.get("kind")), (String) q.get("text"), null,
+                        null, 1)).toList();
+        Map<String, Object> eligibility = (Map<String, Object>) plan.get("eligibility");
+        return new ConsultationPlan((String) plan.get("title"), null, null, null, questions,
+                new Eligibility((String) eligibility.get("orgUnitId"), null, null, null, null),
+                BallotMode.valueOf((String) plan.get("mode")), strings(plan, "channels").stream().map(Channel::valueOf).toList(),
+                Instant.parse((String) plan.get("opensAt")), Instant.parse((String) plan.get("closesAt")),
+                (Integer) plan.get("quorumPercent"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Answer> answers(Map<String, Object> input) {
+        return ((List<Map<String, Object>>) input.get("answers")).stream()
+                .map(a -> new Answer((String) a.get("questionId"), strings(a, "optionIds"), null)).toList();
     }
 }
