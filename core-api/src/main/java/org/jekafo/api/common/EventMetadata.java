@@ -17,10 +17,4 @@ public @interface EventMetadata {
 
     /** Keys of {@link MetadataKeys} this event never carries. */
     String[] without();
-
-    /**
-     * Whether the event is stored with its time truncated to the hour (a secret ballot: its time would otherwise
-     * pair it with the participation stored in the same instant).
-     */
-    boolean hourOnly() default false;
 }

@@ -10,13 +10,12 @@ import java.util.List;
 /**
  * A secret ballot in the ballot box: encrypted under the consultation's key with proofs that it is valid, its
  * receipt code, the voter's groups (for the breakdown; decrypted only for groups of 5 or more) and free-text
- * recommendations detached from the voter. Stored without who sent it, through which request, and when (the
- * hour only).
+ * recommendations detached from the voter. Stored without who sent it and through which request.
  */
 @EventName(value = "SecretBallotDepositedEvent", revision = "1")
 @EventMetadata(without = {MetadataKeys.PRINCIPAL, MetadataKeys.ROLE, MetadataKeys.CHANNEL,
         MetadataKeys.CLIENT_COMMAND_ID, MetadataKeys.CAPTURED_AT, MetadataKeys.CORRELATION_ID,
-        MetadataKeys.CAUSATION_ID}, hourOnly = true)
+        MetadataKeys.CAUSATION_ID})
 public record SecretBallotDepositedEvent(@JsonProperty("ballotId") String ballotId,
                                          @JsonProperty("consultationId") String consultationId,
                                          @JsonProperty("ballot") String ballot, @JsonProperty("receipt") String receipt,

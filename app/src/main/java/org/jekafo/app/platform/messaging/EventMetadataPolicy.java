@@ -1,15 +1,12 @@
 package org.jekafo.app.platform.messaging;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.jekafo.api.common.EventMetadata;
 import org.jekafo.api.common.MetadataKeys;
 import org.springframework.stereotype.Component;
 
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,22 +33,8 @@ public class EventMetadataPolicy {
         eventStore.registerDispatchInterceptor(events -> (index, event) -> storedForm(event));
     }
 
-    /**
-     * The event as it may be stored: its metadata without what its type must never carry, and its time to the hour
-     * only when its type says so ({@link EventMetadata#hourOnly()}).
-     */
+    /** The event as it may be stored: its metadata without what its type must never carry. */
     public EventMessage<?> storedForm(EventMessage<?> event) {
-        EventMessage<?> kept = withoutOmittedMetadata(event);
-        EventMetadata declared = event.getPayloadType().getAnnotation(EventMetadata.class);
-        if (declared == null || !declared.hourOnly() || !(kept instanceof DomainEventMessage<?> domain)) {
-            return kept;
-        }
-        return new GenericDomainEventMessage<>(domain.getType(), domain.getAggregateIdentifier(),
-                domain.getSequenceNumber(), domain.getPayload(), domain.getMetaData(), domain.getIdentifier(),
-                domain.getTimestamp().truncatedTo(ChronoUnit.HOURS));
-    }
-
-    private EventMessage<?> withoutOmittedMetadata(EventMessage<?> event) {
         Set<String> omitted = omittedBy(event.getPayloadType());
         if (omitted.isEmpty() || omitted.stream().noneMatch(event.getMetaData()::containsKey)) {
             return event;
