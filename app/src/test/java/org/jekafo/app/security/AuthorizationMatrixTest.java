@@ -35,7 +35,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.jekafo.app.platform.gate.Role.ADMIN;
 import static org.jekafo.app.platform.gate.Role.AUDITOR;
@@ -250,9 +249,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             assertRefused(bureau.anonymous(), operation, variables, AccessRefusedException.UNAUTHENTICATED, bureau);
             return;
         }
-        try (LiveConnection anonymous = bureau.anonymous().live()) {
-            assertThatThrownBy(anonymous::start).hasMessageContaining("4401");
-        }
+        assertThat(LiveConnection.refusal(() -> bureau.anonymous().live())).hasMessageContaining("4401");
     }
 
     private static List<ResponseError> run(TestApi caller, String operation, Map<String, Object> variables,

@@ -37,16 +37,12 @@ class WebSocketAuthenticationTest extends IntegrationTest {
 
     @Test
     void aConnectionWithoutATokenIsClosedBeforeAnyRequest() {
-        try (LiveConnection anonymous = bureau.anonymous().live()) {
-            assertThatThrownBy(anonymous::start).hasMessageContaining("4401");
-        }
+        assertThat(LiveConnection.refusal(() -> bureau.anonymous().live())).hasMessageContaining("4401");
     }
 
     @Test
     void aConnectionWithAnInvalidTokenIsClosedBeforeAnyRequest() {
-        try (LiveConnection forged = bureau.bearer("pas-un-jeton").live()) {
-            assertThatThrownBy(forged::start).hasMessageContaining("4401");
-        }
+        assertThat(LiveConnection.refusal(() -> bureau.bearer("pas-un-jeton").live())).hasMessageContaining("4401");
     }
 
     @Test

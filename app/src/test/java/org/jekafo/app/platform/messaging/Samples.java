@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class Samples {
 
-    private static final int MAX_DEPTH = 8;
+    private static final int MAX_DEPTH = 10;
 
     private int next;
 
