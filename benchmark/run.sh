@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Census import benchmark (not a test: it gates nothing).
+# Census import, reads and ballots benchmarks (not a test: they gate nothing).
 #   benchmark/run.sh                    both profiles, one after the other: default (H2), then postgres
 #   benchmark/run.sh default|postgres   one profile
 # Further arguments go to the benchmark: --file=PATH (default ../shared/data/census-22k.csv from the project
 # root), --parallelism=N (default 4, as `./jekafo import`), --scenario=dirty (the census's distributions, 22,000 lines
 # clean and 5 % defective, compared) or --scenario=scale (1,000,000 generated lines; --members=N, --defect-rate=R)
 # or --scenario=reads (GraphQL reads over HTTP against raw Elasticsearch, 110,000 members; --seconds=N,
-# --clients=1,8,20, --data=DIR to load once and reuse the folder in later runs).
+# --clients=1,8,20, --data=DIR to load once and reuse the folder in later runs)
+# or --scenario=ballots (every member of the census votes through GraphQL `castBallot` in a national open, then
+# secret, consultation from 16 clients: ballots/s, p50/p99, projection lag, heap, the secret tally; --clients=N).
 # Results: printed, and in benchmark/target/benchmark-<profile>[-<scenario>].md.
 # The postgres profile needs a local PostgreSQL on 127.0.0.1:5432, user postgres, trust authentication.
 set -euo pipefail
@@ -17,7 +19,7 @@ profiles=(default postgres)
 if [ $# -gt 0 ] && [[ "$1" != --* ]]; then
   case "$1" in
     default|postgres) profiles=("$1"); shift ;;
-    *) echo "usage: $0 [default|postgres] [--file=PATH] [--parallelism=N]" >&2; exit 2 ;;
+    *) echo "usage: $0 [default|postgres] [--file=PATH] [--parallelism=N] [--scenario=dirty|scale|reads|ballots]" >&2; exit 2 ;;
   esac
 fi
 

@@ -49,6 +49,20 @@ final class HttpLoad {
      */
     static Result measure(String name, int clients, Duration duration, LongFunction<Call> calls, Predicate<String> ok)
             throws InterruptedException {
+        return measure(name, clients, Long.MAX_VALUE, duration, calls, ok);
+    }
+
+    /**
+     * Sends {@code calls.apply(n)} once for each n from 0 to {@code count - 1}, from {@code clients} threads, as fast
+     * as they are answered; stops early, with the calls not sent left out, when {@code timeout} has passed.
+     */
+    static Result measureEach(String name, int clients, long count, Duration timeout, LongFunction<Call> calls,
+                              Predicate<String> ok) throws InterruptedException {
+        return measure(name, clients, count, timeout, calls, ok);
+    }
+
+    private static Result measure(String name, int clients, long count, Duration duration, LongFunction<Call> calls,
+                                  Predicate<String> ok) throws InterruptedException {
         long[][] latencies = new long[clients][];
         int[] counts = new int[clients];
         int[] failures = new int[clients];
@@ -67,7 +81,7 @@ final class HttpLoad {
                     return;
                 }
                 long deadline = window[0] + duration.toNanos();
-                for (long i = client; System.nanoTime() < deadline; i += clients) {
+                for (long i = client; i < count && System.nanoTime() < deadline; i += clients) {
                     Call call = calls.apply(i);
                     long sent = System.nanoTime();
                     String failure;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * server's (its code compiled by the JIT). A benchmark to read, not a test: it gates nothing.
  *
  * <pre>java -Xmx512m -XX:+ExitOnOutOfMemoryError -Daxoniq.update-checker.disabled=true -jar benchmark/target/benchmark.jar
- *     [--profile=default|postgres] [--file=PATH] [--parallelism=N]</pre>
+ *     [--profile=default|postgres] [--file=PATH] [--parallelism=N] [--scenario=…]</pre>
  */
 public final class ImportBenchmark {
 
@@ -55,6 +55,8 @@ public final class ImportBenchmark {
             String text;
             if (options.scenario().equals("census")) {
                 text = new ImportBenchmark(options).run().text();
+            } else if (options.scenario().equals("ballots")) {
+                text = String.join(System.lineSeparator(), BallotBenchmark.run(options)) + System.lineSeparator();
             } else if (options.scenario().equals("reads")) {
                 text = String.join(System.lineSeparator(), ReadBenchmark.run(options)) + System.lineSeparator();
             } else {

@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * The command line: {@code --profile=default|postgres}, {@code --file=PATH}, {@code --parallelism=N},
  * {@code --scenario=census|dirty|scale|reads} (the census file as it is; or files generated with its distributions, see
- * {@link GeneratedCensusBenchmark}; or reads over HTTP, see {@link ReadBenchmark}), {@code --members=N} and
+ * {@link GeneratedCensusBenchmark}; or reads over HTTP, see {@link ReadBenchmark}; or {@code ballots}, every member voting
+ * in a national consultation, open then secret, see {@link BallotBenchmark}), {@code --members=N} and
  * {@code --defect-rate=R} for the generated files; for {@code reads}, {@code --seconds=N} per measurement,
  * {@code --clients=1,8,20}, {@code --data=DIR} (a data folder kept between runs: loaded once, then reused) and
- * {@code --only=member,search} (the operations whose names contain one of these words).
+ * {@code --only=member,search} (the operations whose names contain one of these words); for {@code ballots},
+ * {@code --clients=16} (the first number: the voting clients).
  *
  * @param profile     {@code default} (H2 file event store) or {@code postgres} (fresh PostgreSQL database)
  * @param file        the census to import
@@ -21,7 +23,8 @@ import java.util.List;
  * @param members     lines of a generated file (22,000 for {@code dirty}, 1,000,000 for {@code scale} by default)
  * @param defectRate  share of defective lines of a generated file (5 % for {@code dirty}, none for {@code scale})
  * @param seconds     {@code reads}: how long each operation is measured at each number of clients
- * @param clients     {@code reads}: the numbers of concurrent clients measured
+ * @param clients     {@code reads}: the numbers of concurrent clients measured; {@code ballots}: the first, the
+ *                    clients casting ballots (16 by default)
  * @param data        {@code reads}: a data folder kept after the run and reused by the next; null: a temporary one
  * @param only        {@code reads}: measure only the operations whose names contain one of these; empty: all
  */
@@ -39,7 +42,7 @@ record Options(String profile, Path file, int parallelism, Path projectRoot, Str
         Integer members = null;
         Double defectRate = null;
         int seconds = 10;
-        List<Integer> clients = List.of(1, 8, 20);
+        List<Integer> clients = null;
         Path data = null;
         List<String> only = List.of();
         for (String arg : args) {
@@ -66,7 +69,7 @@ record Options(String profile, Path file, int parallelism, Path projectRoot, Str
                 data = Path.of(arg.substring("--data=".length())).toAbsolutePath().normalize();
             } else {
                 throw new IllegalArgumentException("unknown argument " + arg + " (expected --profile=default|postgres, "
-                        + "--file=PATH, --parallelism=N, --scenario=census|dirty|scale|reads, --members=N, "
+                        + "--file=PATH, --parallelism=N, --scenario=census|dirty|scale|reads|ballots, --members=N, "
                         + "--defect-rate=R, --seconds=N, --clients=1,8,20, --data=DIR, --only=WORD,…)");
             }
         }
@@ -76,8 +79,12 @@ record Options(String profile, Path file, int parallelism, Path projectRoot, Str
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        if (!List.of("census", "dirty", "scale", "reads").contains(scenario)) {
-            throw new IllegalArgumentException("--scenario must be census, dirty, scale or reads, not " + scenario);
+        if (!List.of("census", "dirty", "scale", "reads", "ballots").contains(scenario)) {
+            throw new IllegalArgumentException("--scenario must be census, dirty, scale, reads or ballots, not "
+                    + scenario);
+        }
+        if (clients == null) {
+            clients = scenario.equals("ballots") ? List.of(16) : List.of(1, 8, 20);
         }
         if (seconds < 1 || clients.isEmpty() || clients.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("--seconds and every --clients count must be at least 1");

@@ -97,7 +97,7 @@ final class ReadBenchmark {
             Console.say("starting the server on " + database.describe() + " and Elasticsearch at " + elasticsearch.url());
             try (RunningApplication server = RunningApplication.startServer(options, elasticsearch, dataDir, database)) {
                 server.awaitProjectionsIdle(Duration.ofMinutes(5));
-                int members = load(server, search, dataDir);
+                int members = load(options, server, search, dataDir);
                 List<Sample> samples = samples(search);
                 String bureau = "Bearer " + new TokenMinter(SigningKey.of(dataDir)).mint(
                         new ActingPrincipal("benchmark", Role.EXECUTIVE_BUREAU, null, null), Duration.ofHours(4));
@@ -270,7 +270,7 @@ final class ReadBenchmark {
      * Loads the members unless the data folder already holds them: the census file, then generated lines up to
      * {@code --members}; returns how many members the index holds.
      */
-    private int load(RunningApplication server, SearchIndex search, Path dataDir) throws Exception {
+    static int load(Options options, RunningApplication server, SearchIndex search, Path dataDir) throws Exception {
         long present = search.searchableCount(MEMBERS);
         if (present >= options.members()) {
             Console.say(String.format(Locale.ROOT, "%,d members already in %s: reused", present, dataDir));

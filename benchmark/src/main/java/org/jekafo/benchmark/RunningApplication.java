@@ -38,8 +38,15 @@ final class RunningApplication implements AutoCloseable {
     /** The application as {@code ./jekafo server} runs it: its web server on a free port of 127.0.0.1 ({@link #port()}). */
     static RunningApplication startServer(Options options, LocalElasticsearch elasticsearch, Path dataDir,
                                           EventStoreDatabase database) {
-        return start(options, elasticsearch, dataDir, database, WebApplicationType.SERVLET,
-                List.of("--server.port=0", "--server.address=127.0.0.1"));
+        return startServer(options, elasticsearch, dataDir, database, List.of());
+    }
+
+    /** The server, with more of the application's properties ({@code --name=value}). */
+    static RunningApplication startServer(Options options, LocalElasticsearch elasticsearch, Path dataDir,
+                                          EventStoreDatabase database, List<String> properties) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1"));
+        args.addAll(properties);
+        return start(options, elasticsearch, dataDir, database, WebApplicationType.SERVLET, args);
     }
 
     private static RunningApplication start(Options options, LocalElasticsearch elasticsearch, Path dataDir,
