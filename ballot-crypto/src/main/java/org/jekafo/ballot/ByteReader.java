@@ -37,6 +37,14 @@ final class ByteReader {
         return new Ciphertext(point(), point());
     }
 
+    /** Passes over {@code count} bytes without reading them (a proof the caller does not need). */
+    void skip(int count) {
+        if (count < 0 || position + count > bytes.length) {
+            throw new MalformedEncodingException("truncated");
+        }
+        position += count;
+    }
+
     void finish() {
         if (position != bytes.length) {
             throw new MalformedEncodingException("trailing bytes");

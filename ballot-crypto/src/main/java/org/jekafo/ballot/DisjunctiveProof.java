@@ -176,6 +176,11 @@ public record DisjunctiveProof(List<Branch> branches) {
         }
     }
 
+    /** Passes over a proof in the binary format without decoding its points (a tally needs only the ciphertexts). */
+    static void skip(ByteReader in) {
+        in.skip(in.unsignedByte() * (2 * Group.POINT_BYTES + 2 * Group.SCALAR_BYTES));
+    }
+
     static DisjunctiveProof read(ByteReader in) {
         int count = in.unsignedByte();
         List<Branch> branches = new ArrayList<>(count);

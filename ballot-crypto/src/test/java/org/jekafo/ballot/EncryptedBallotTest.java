@@ -24,6 +24,20 @@ class EncryptedBallotTest {
     class Verification {
 
         @Test
+        void aTallyReadsTheSameCiphertextsWithoutDecodingTheProofs() {
+            EncryptedBallot ballot = yesWithPriorities();
+            List<List<Ciphertext>> read = EncryptedBallot.ciphertextsOf(ballot.encode());
+            assertEquals(ballot.answers().stream().map(EncryptedAnswer::choices).toList(), read);
+        }
+
+        @Test
+        void aTallyRefusesATruncatedBallotText() {
+            String text = yesWithPriorities().encode();
+            assertThrows(MalformedEncodingException.class,
+                    () -> EncryptedBallot.ciphertextsOf(text.substring(0, text.length() - 8)));
+        }
+
+        @Test
         void anHonestBallotVerifies() {
             assertTrue(yesWithPriorities().verify(PUBLIC_KEY, FORM));
         }

@@ -9,6 +9,7 @@ import org.jekafo.api.consultation.QuestionResult;
 import org.jekafo.api.consultation.VoterGroup;
 import org.jekafo.ballot.AnswerRule;
 import org.jekafo.ballot.BallotForm;
+import org.jekafo.ballot.Ciphertext;
 import org.jekafo.ballot.DecryptedTally;
 import org.jekafo.ballot.ElectionKey;
 import org.jekafo.ballot.ElectionPublicKey;
@@ -84,41 +85,113 @@ class JdbcBallotKeys implements BallotKeys {
 
     @Override
     public List<QuestionResult> tally(String consultationId, List<Question> choices, List<BoxedBallot> ballots,
-                               Set<String> suppressed) {
+                                      Set<String> suppressed) {
         ElectionKey key = ElectionKey.fromPrivateBytes(Base64.getDecoder().decode(jdbc.queryForObject(
                 "select secret from consultation_key where consultation_id = ?", String.class, consultationId)));
         BallotForm form = form(consultationId, choices);
-        List<EncryptedBallot> decoded = ballots.parallelStream().map(b -> EncryptedBallot.decode(b.choices())).toList();
-        Map<String, List<EncryptedBallot>> byGroup = new LinkedHashMap<>();
-        for (int i = 0; i < ballots.size(); i++) {
-            List<String> groups = ballots.get(i).voter().groups();
+        Map<List<String>, Sums> byVoterGroups = sumsByVoterGroups(form, ballots);
+        Sums overall = new Sums(form);
+        Map<String, Sums> byGroup = new LinkedHashMap<>();
+        byVoterGroups.forEach((groups, sums) -> {
+            overall.add(sums);
             for (int d = 0; d < groups.size(); d++) {
                 String group = Suppression.key(VoterGroup.DIMENSIONS.get(d), groups.get(d));
                 if (!suppressed.contains(group)) {
-                    byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(decoded.get(i));
+                    byGroup.computeIfAbsent(group, g -> new Sums(form)).add(sums);
                 }
             }
-        }
-        DecryptedTally overall = key.decryptTally(form, Tally.of(form, decoded));
+        });
+        DecryptedTally total = key.decryptTally(form, overall.tally());
         Map<String, DecryptedTally> perGroup = new ConcurrentHashMap<>();
         byGroup.entrySet().parallelStream().forEach(group ->
-                perGroup.put(group.getKey(), key.decryptTally(form, Tally.of(form, group.getValue()))));
+                perGroup.put(group.getKey(), key.decryptTally(form, group.getValue().tally())));
         List<QuestionResult> results = new ArrayList<>();
         for (int q = 0; q < choices.size(); q++) {
             Question question = choices.get(q);
             List<OptionResult> options = new ArrayList<>();
             long chosen = 0;
             for (int o = 0; o < question.options().size(); o++) {
-                ProvenDecryption total = overall.decryptions().get(q).get(o);
-                chosen += total.value();
-                options.add(new OptionResult(question.options().get(o).optionId(), total.value(),
-                        groupCounts(perGroup, suppressed, q, o), total.encode()));
+                ProvenDecryption decrypted = total.decryptions().get(q).get(o);
+                chosen += decrypted.value();
+                options.add(new OptionResult(question.options().get(o).optionId(), decrypted.value(),
+                        groupCounts(perGroup, suppressed, q, o), decrypted.encode()));
             }
             boolean single = question.kind() != QuestionKind.MULTIPLE_CHOICE;
-            OptionResult blank = single ? new OptionResult(null, overall.ballotCount() - chosen, List.of(), null) : null;
+            OptionResult blank = single ? new OptionResult(null, total.ballotCount() - chosen, List.of(), null) : null;
             results.add(new QuestionResult(question.questionId(), options, blank));
         }
         return results;
+    }
+
+    /**
+     * The ballots added up per combination of voter groups, each ballot's ciphertexts read (its proofs passed over),
+     * added and dropped at once (a national consultation's ballots decoded with their proofs would not fit in memory
+     * together), on every core.
+     */
+    private static Map<List<String>, Sums> sumsByVoterGroups(BallotForm form, List<BoxedBallot> ballots) {
+        int slices = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int size = (ballots.size() + slices - 1) / slices;
+        List<Map<List<String>, Sums>> partial = java.util.stream.IntStream.range(0, slices).parallel()
+                .mapToObj(slice -> {
+                    Map<List<String>, Sums> sums = new java.util.HashMap<>();
+                    for (BoxedBallot ballot : ballots.subList(Math.min(ballots.size(), slice * size),
+                            Math.min(ballots.size(), (slice + 1) * size))) {
+                        sums.computeIfAbsent(ballot.voter().groups(), g -> new Sums(form))
+                                .add(EncryptedBallot.ciphertextsOf(ballot.choices()));
+                    }
+                    return sums;
+                }).toList();
+        Map<List<String>, Sums> merged = new java.util.HashMap<>();
+        partial.forEach(sums -> sums.forEach((groups, s) -> merged.computeIfAbsent(groups, g -> new Sums(form)).add(s)));
+        return merged;
+    }
+
+    /** Encrypted sums of some ballots, per question and option, and how many ballots they hold. */
+    private static final class Sums {
+        private final Ciphertext[][] sums;
+        private int ballots;
+
+        Sums(BallotForm form) {
+            sums = new Ciphertext[form.questions().size()][];
+            for (int q = 0; q < sums.length; q++) {
+                sums[q] = new Ciphertext[form.rule(q).options()];
+                java.util.Arrays.fill(sums[q], Ciphertext.zero());
+            }
+        }
+
+        void add(List<List<Ciphertext>> ballot) {
+            if (ballot.size() != sums.length) {
+                throw new IllegalArgumentException("a ballot has not the form's shape");
+            }
+            for (int q = 0; q < sums.length; q++) {
+                List<Ciphertext> choices = ballot.get(q);
+                if (choices.size() != sums[q].length) {
+                    throw new IllegalArgumentException("a ballot has not the form's shape");
+                }
+                for (int o = 0; o < sums[q].length; o++) {
+                    sums[q][o] = sums[q][o].add(choices.get(o));
+                }
+            }
+            ballots++;
+        }
+
+        void add(Sums other) {
+            for (int q = 0; q < sums.length; q++) {
+                for (int o = 0; o < sums[q].length; o++) {
+                    sums[q][o] = sums[q][o].add(other.sums[q][o]);
+                }
+            }
+            ballots += other.ballots;
+        }
+
+        Tally tally() {
+            List<List<Ciphertext>> normalized = new ArrayList<>();
+            for (Ciphertext[] question : sums) {
+                normalized.add(java.util.Arrays.stream(question)
+                        .map(c -> new Ciphertext(c.alpha().normalize(), c.beta().normalize())).toList());
+            }
+            return new Tally(ballots, normalized);
+        }
     }
 
     private static List<GroupCount> groupCounts(Map<String, DecryptedTally> perGroup, Set<String> suppressed,
