@@ -29,9 +29,6 @@ public interface ConsultationRoll {
     /** The consultations a member is on the roll of (the 100 closing last), and whether they have voted. */
     Map<String, Boolean> rollsOf(String memberId);
 
-    /** How many members on the roll have voted. */
-    long voterCount(String consultationId);
-
     /** The groups the member belongs to now (the time of the vote). */
     VoterGroup voterGroupNow(String memberId, LocalDate today);
 }

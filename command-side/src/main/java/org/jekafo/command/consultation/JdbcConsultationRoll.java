@@ -90,13 +90,6 @@ class JdbcConsultationRoll implements ConsultationRoll {
     }
 
     @Override
-    public long voterCount(String consultationId) {
-        Long count = jdbc.queryForObject("select count(*) from consultation_roll where consultation_id = ? "
-                + "and voted = true", Long.class, consultationId);
-        return count == null ? 0 : count;
-    }
-
-    @Override
     public VoterGroup voterGroupNow(String memberId, LocalDate today) {
         return jdbc.query("select gender, disability, local_unit_id, trades, birth_year from member_directory "
                         + "where member_id = ?", (rs, i) -> group(rs.getString(1), (Boolean) rs.getObject(2),

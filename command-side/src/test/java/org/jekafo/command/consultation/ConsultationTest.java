@@ -281,11 +281,6 @@ class ConsultationTest {
         }
 
         @Override
-        public long voterCount(String consultationId) {
-            return voted.values().stream().filter(v -> v).count();
-        }
-
-        @Override
         public VoterGroup voterGroupNow(String memberId, LocalDate today) {
             return members.get(0);
         }

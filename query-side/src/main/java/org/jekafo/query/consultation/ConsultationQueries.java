@@ -28,6 +28,7 @@ import org.jekafo.api.consultation.ReceiptCheck;
 import org.jekafo.api.consultation.RecommendationPage;
 import org.jekafo.api.consultation.RecommendationView;
 import org.jekafo.api.consultation.Turnout;
+import org.jekafo.ballot.ReceiptCode;
 import org.jekafo.api.orgunit.OrgUnitView;
 import org.jekafo.query.elasticsearch.RefusedQueryException;
 import org.jekafo.query.orgunit.OrgUnitQueries;
@@ -130,7 +131,8 @@ class ConsultationQueries {
     @QueryHandler
     ReceiptCheck handle(CheckReceiptQuery query) throws IOException {
         RefusedQueryException.bounded(query.consultationId(), TextLimit.IDENTIFIER);
-        String receipt = Receipts.normalized(RefusedQueryException.bounded(query.receipt(), RECEIPT));
+        String receipt = ReceiptCode.parse(RefusedQueryException.bounded(query.receipt(), RECEIPT))
+                .map(ReceiptCode::display).orElse("");
         var response = client.search(s -> s.index(BallotIndex.ALIAS).size(1)
                 .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("consultationId").value(query.consultationId())))
                         .filter(f -> f.term(t -> t.field("documentKind").value(BallotDocument.SECRET_BALLOT)))
