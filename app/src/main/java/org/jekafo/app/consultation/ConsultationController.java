@@ -103,7 +103,7 @@ class ConsultationController implements NodeKind {
     record ConsultationPayload(String clientMutationId, ConsultationView consultation) {
     }
 
-    record CastBallotPayload(String clientMutationId, String receipt, ConsultationView consultation) {
+    record CastBallotPayload(String clientMutationId, String receipt, String consultationId) {
     }
 
     record RecommendationPayload(String clientMutationId, String recommendationId) {
@@ -428,7 +428,14 @@ class ConsultationController implements NodeKind {
         BallotReceipt receipt = mutations.send(CastBallotCommand.of(input.consultationId(), input.memberId(), answers,
                 channel, null), new WithChannel(input, channel));
         return new CastBallotPayload(input.clientMutationId(), receipt == null ? null : receipt.receipt(),
-                consultation(input.consultationId()));
+                input.consultationId());
+    }
+
+    /** Read only when asked for: a ballot's answer is its receipt, and a voting client seldom asks for more. */
+    @SchemaMapping(typeName = "CastBallotPayload", field = "consultation")
+    ConsultationView castBallotConsultation(Object payload) { // a refused ballot's payload is PayloadUserErrors'
+        return payload instanceof CastBallotPayload cast && cast.consultationId() != null
+                ? consultation(cast.consultationId()) : null;
     }
 
     @MutationMapping
