@@ -95,6 +95,11 @@ public final class TestApi {
         return new TestApi(port, tokens, tokens.tokenFor(principal));
     }
 
+    /** The same caller, with the same token, on another instance of the application (another port). */
+    public TestApi onPort(int otherPort) {
+        return new TestApi(otherPort, tokens, token);
+    }
+
     /** The same API called with this very token. */
     public TestApi bearer(String token) {
         return new TestApi(port, tokens, token);

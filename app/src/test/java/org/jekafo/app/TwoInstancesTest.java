@@ -1,5 +1,6 @@
 package org.jekafo.app;
 
+import org.jekafo.app.consultation.ConsultationScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +73,15 @@ class TwoInstancesTest extends IntegrationTest {
             assertThat(other.member((String) onFirst.get("id"))).containsEntry("lastName", onFirst.get("lastName"));
             assertThat(first.member((String) onOther.get("id"))).containsEntry("lastName", onOther.get("lastName"));
         }
+    }
+
+    @Test
+    @Order(2)
+    void twoBallotsOfOneMemberAtTheSameMomentOnTwoInstancesCountOnce() throws Exception {
+        ConsultationScenario scenario = new ConsultationScenario(first, List.of("F", "M", "F", "M", "F", "M"));
+        String id = scenario.open(ConsultationScenario.plan(scenario.unitId, "OPEN", 0));
+
+        scenario.castEachTwiceAtOnce(id, agent -> agent.onPort(second.port()));
     }
 
     @Test

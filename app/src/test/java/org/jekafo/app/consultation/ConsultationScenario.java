@@ -5,6 +5,8 @@ import org.jekafo.app.TestData;
 import org.jekafo.app.platform.gate.ActingPrincipal;
 import org.jekafo.app.platform.gate.Role;
 
+import org.springframework.graphql.ResponseError;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,14 +14,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A consultation played over GraphQL by its people: a fresh local unit with its members (so that the roll is known
  * exactly), the bureau running it, members and a field agent voting.
  */
-final class ConsultationScenario {
+public final class ConsultationScenario {
 
     static final String CONSULTATION_FIELDS = """
             id status mode eligibleCount closedEarly closingReason cancellationReason closesAt version publicKey
@@ -42,11 +50,11 @@ final class ConsultationScenario {
     static final String CONSULTATION = "query($id: ID!) { consultation(id: $id) { " + CONSULTATION_FIELDS + " } }";
 
     final TestApi bureau;
-    final String unitId;
+    public final String unitId;
     final String unitCode;
     final List<String> members = new ArrayList<>();
 
-    ConsultationScenario(TestApi bureau, List<String> genders) {
+    public ConsultationScenario(TestApi bureau, List<String> genders) {
         this.bureau = bureau;
         this.unitCode = TestData.unitCode("SG");
         Map<String, Object> created = bureau.run("createOrgUnit", "input", Map.of("code", unitCode,
@@ -70,11 +78,50 @@ final class ConsultationScenario {
         return bureau.as(new ActingPrincipal("membre-" + memberId, Role.MEMBER, null, TestApi.identifierOf(memberId)));
     }
 
+    /**
+     * Every member's ballot sent twice at the same moment: by the member on the portal, and by the unit's field agent
+     * through {@code fieldInstance} (the same application, or another instance of it); asserts that exactly one of
+     * each pair is received and the other refused with {@code ALREADY_VOTED}, and that the turnout counts each member
+     * once.
+     */
+    public void castEachTwiceAtOnce(String id, UnaryOperator<TestApi> fieldInstance) throws Exception {
+        TestApi field = fieldInstance.apply(agent());
+        ExecutorService pool = Executors.newFixedThreadPool(2 * members.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<ResponseError>>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < members.size(); i++) {
+                String member = members.get(i);
+                for (TestApi channel : List.of(member(i), field)) {
+                    String option = channel == field ? "Q1-B" : "Q1-A";
+                    outcomes.add(pool.submit(() -> {
+                        start.await();
+                        return cast(channel, ballot(id, member, List.of(choose("Q1", option)))).errors();
+                    }));
+                }
+            }
+            start.countDown();
+            for (int i = 0; i < members.size(); i++) {
+                List<ResponseError> first = outcomes.get(2 * i).get();
+                List<ResponseError> second = outcomes.get(2 * i + 1).get();
+                assertThat(List.of(first, second)).as("member %d's two ballots", i)
+                        .filteredOn(List::isEmpty).hasSize(1);
+                List<ResponseError> refused = first.isEmpty() ? second : first;
+                assertThat(refused).singleElement().satisfies(error ->
+                        assertThat(error.getExtensions()).containsEntry("code", "ALREADY_VOTED"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> ((Map<?, ?>) consultation(id).get("turnout"))
+                .get("voterCount"), Integer.valueOf(members.size())::equals);
+    }
+
     TestApi agent() {
         return bureau.as(new ActingPrincipal("agent-" + unitCode, Role.FIELD_AGENT, unitCode, null));
     }
 
-    static Map<String, Object> plan(String unitId, String mode, int quorumPercent) {
+    public static Map<String, Object> plan(String unitId, String mode, int quorumPercent) {
         Map<String, Object> plan = new HashMap<>();
         plan.put("title", "Consultation sur les taxes du marché");
         plan.put("titleBm", "Sugu nisɔngɔw");
@@ -95,7 +142,7 @@ final class ConsultationScenario {
     }
 
     /** Drafts and schedules a consultation that opens at once; waits until it is open. */
-    String open(Map<String, Object> plan) {
+    public String open(Map<String, Object> plan) {
         Map<String, Object> drafted = bureau.runText(DRAFT, Map.of("input", Map.of("plan", plan)))
                 .data("draftConsultation.consultation");
         String id = (String) drafted.get("id");
