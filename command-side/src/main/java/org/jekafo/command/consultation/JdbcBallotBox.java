@@ -41,7 +41,7 @@ class JdbcBallotBox implements BallotBoxContents {
     @Override
     public List<BoxedBallot> ballots(String consultationId) {
         return jdbc.query("select choices, gender, disability, region_id, local_unit_id, trade, age_band "
-                        + "from consultation_ballot where consultation_id = ? order by ballot_id",
+                        + "from consultation_ballot where consultation_id = ?", // unsorted: sorting large rows spilled to disk
                 (rs, i) -> new BoxedBallot(rs.getString(1), new VoterGroup(
                         rs.getString(2) == null ? null : Gender.valueOf(rs.getString(2)), (Boolean) rs.getObject(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))), consultationId);
