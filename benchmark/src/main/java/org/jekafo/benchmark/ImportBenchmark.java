@@ -57,6 +57,8 @@ public final class ImportBenchmark {
                 text = new ImportBenchmark(options).run().text();
             } else if (options.scenario().equals("ballots")) {
                 text = String.join(System.lineSeparator(), BallotBenchmark.run(options)) + System.lineSeparator();
+            } else if (options.scenario().equals("audit")) {
+                text = String.join(System.lineSeparator(), AuditBenchmark.run(options)) + System.lineSeparator();
             } else if (options.scenario().equals("reads")) {
                 text = String.join(System.lineSeparator(), ReadBenchmark.run(options)) + System.lineSeparator();
             } else {

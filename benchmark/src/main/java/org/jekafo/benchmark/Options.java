@@ -13,7 +13,9 @@ import java.util.List;
  * {@code --defect-rate=R} for the generated files; for {@code reads}, {@code --seconds=N} per measurement,
  * {@code --clients=1,8,20}, {@code --data=DIR} (a data folder kept between runs: loaded once, then reused) and
  * {@code --only=member,search} (the operations whose names contain one of these words); for {@code ballots},
- * {@code --clients=16} (the first number: the voting clients).
+ * {@code --clients=16} (the first number: the voting clients); {@code audit} (the auditor's questions on a large store,
+ * see {@link AuditBenchmark}: {@code --members=N} generated members, 200,000 by default, and their changes up to
+ * {@code --events=N} events, 1,000,000 by default; {@code --data=DIR} keeps the store for later runs).
  *
  * @param profile     {@code default} (H2 file event store) or {@code postgres} (fresh PostgreSQL database)
  * @param file        the census to import
@@ -27,9 +29,11 @@ import java.util.List;
  *                    clients casting ballots (16 by default)
  * @param data        {@code reads}: a data folder kept after the run and reused by the next; null: a temporary one
  * @param only        {@code reads}: measure only the operations whose names contain one of these; empty: all
+ * @param events      {@code audit}: the events the store holds before the measurements
  */
 record Options(String profile, Path file, int parallelism, Path projectRoot, String scenario, int members,
-               double defectRate, int seconds, List<Integer> clients, Path data, List<String> only) {
+               double defectRate, int seconds, List<Integer> clients, Path data, List<String> only,
+               long events) {
 
     static final String DEFAULT_FILE = "../shared/data/census-22k.csv";
 
@@ -45,6 +49,7 @@ record Options(String profile, Path file, int parallelism, Path projectRoot, Str
         List<Integer> clients = null;
         Path data = null;
         List<String> only = List.of();
+        long events = 1_000_000;
         for (String arg : args) {
             if (arg.startsWith("--profile=")) {
                 profile = arg.substring("--profile=".length());
@@ -65,12 +70,14 @@ record Options(String profile, Path file, int parallelism, Path projectRoot, Str
                         .map(Integer::parseInt).toList();
             } else if (arg.startsWith("--only=")) {
                 only = Arrays.stream(arg.substring("--only=".length()).split(",")).map(String::strip).toList();
+            } else if (arg.startsWith("--events=")) {
+                events = Long.parseLong(arg.substring("--events=".length()).replace("_", ""));
             } else if (arg.startsWith("--data=")) {
                 data = Path.of(arg.substring("--data=".length())).toAbsolutePath().normalize();
             } else {
                 throw new IllegalArgumentException("unknown argument " + arg + " (expected --profile=default|postgres, "
-                        + "--file=PATH, --parallelism=N, --scenario=census|dirty|scale|reads|ballots, --members=N, "
-                        + "--defect-rate=R, --seconds=N, --clients=1,8,20, --data=DIR, --only=WORD,…)");
+                        + "--file=PATH, --parallelism=N, --scenario=census|dirty|scale|reads|ballots|audit, "
+                        + "--members=N, --events=N, --defect-rate=R, --seconds=N, --clients=1,8,20, --data=DIR, --only=WORD,…)");
             }
         }
         if (!profile.equals("default") && !profile.equals("postgres")) {
@@ -79,8 +86,8 @@ record Options(String profile, Path file, int parallelism, Path projectRoot, Str
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
-        if (!List.of("census", "dirty", "scale", "reads", "ballots").contains(scenario)) {
-            throw new IllegalArgumentException("--scenario must be census, dirty, scale, reads or ballots, not "
+        if (!List.of("census", "dirty", "scale", "reads", "ballots", "audit").contains(scenario)) {
+            throw new IllegalArgumentException("--scenario must be census, dirty, scale, reads, ballots or audit, not "
                     + scenario);
         }
         if (clients == null) {
@@ -91,9 +98,11 @@ record Options(String profile, Path file, int parallelism, Path projectRoot, Str
         }
         boolean scale = scenario.equals("scale");
         boolean reads = scenario.equals("reads");
+        boolean audit = scenario.equals("audit");
         return new Options(profile, file, parallelism, root, scenario,
-                members != null ? members : scale ? 1_000_000 : reads ? 110_000 : 22_000,
-                defectRate != null ? defectRate : scale || reads ? 0 : 0.05, seconds, clients, data, only);
+                members != null ? members : scale ? 1_000_000 : reads ? 110_000 : audit ? 200_000 : 22_000,
+                defectRate != null ? defectRate : scale || reads || audit ? 0 : 0.05, seconds, clients, data, only,
+                events);
     }
 
     boolean postgres() {

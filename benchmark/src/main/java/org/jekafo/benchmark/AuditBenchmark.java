@@ -1,0 +1,411 @@
+package org.jekafo.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jekafo.api.common.Channel;
+import org.jekafo.api.membership.ChangeMemberPhoneCommand;
+import org.jekafo.api.membership.ReinstateMemberCommand;
+import org.jekafo.api.membership.SuspendMemberCommand;
+import org.jekafo.api.membership.TransferMemberCommand;
+import org.jekafo.app.census.CensusImport;
+import org.jekafo.app.platform.gate.ActingPrincipal;
+import org.jekafo.app.platform.gate.Role;
+import org.jekafo.app.platform.identity.SigningKey;
+import org.jekafo.app.platform.identity.TokenMinter;
+import org.jekafo.app.platform.messaging.CommandSender;
+import org.jekafo.elasticsearch.local.LocalElasticsearch;
+import org.jekafo.query.elasticsearch.ProjectionMaintenance;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * The auditor's questions on a large store ({@code --scenario=audit}): a generated census of {@code --members}
+ * members (200,000 by default) imported, then changes sent through the command bus (phone corrections, transfers,
+ * suspensions and reinstatements, as the server sends a field agent's commands) until the event store holds
+ * {@code --events} events (1,000,000 by default); then, once every projection and the hash chain have caught up:
+ * <ol>
+ *     <li>five typical audit queries over HTTP (GraphQL, an auditor's token): p50 and p99;</li>
+ *     <li>the integrity verification of the whole store ({@code verifyIntegrity}): events per second;</li>
+ *     <li>member counts as of twenty dates ({@code memberCountsAsOf}): p50 and p99;</li>
+ *     <li>a rebuild of the audit index from the event store: events per second;</li>
+ * </ol>
+ * next to the raw read rate of the same event store (one JDBC query streaming every stored row with its payload
+ * and metadata bytes) and the raw Elasticsearch bulk rate, in the same run.
+ */
+final class AuditBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SAMPLES = 200;
+    private static final int CHANGE_THREADS = 4;
+    private static final String AUDIT_PROJECTION = "audit-projection";
+
+    private static final String TRAIL = """
+            query trail($filter: AuditFilter, $first: Int) { auditTrail(filter: $filter, first: $first) { totalCount \
+            edges { cursor node { position occurredAt eventName aggregateType aggregateId principal role channel \
+            correlationId summary } } pageInfo { hasNextPage endCursor } } }""";
+    private static final String CORRELATION = """
+            query correlation($id: String!) { correlationTrail(correlationId: $id, first: 100) { totalCount \
+            edges { node { position eventName aggregateId summary } } } }""";
+    private static final String VERIFY = """
+            query verify { verifyIntegrity { ok findingCount eventsChecked linksChecked durationMs eventsPerSecond } }""";
+    private static final String COUNTS_AS_OF = """
+            query countsAsOf($at: DateTime!) { memberCountsAsOf(at: $at) { total byStatus { key count } \
+            byGender { key count } byRegion { key count } byTrade { key count } } }""";
+
+    private final Options options;
+    private final List<String> report = new ArrayList<>();
+
+    private AuditBenchmark(Options options) {
+        this.options = options;
+    }
+
+    static List<String> run(Options options) throws Exception {
+        AuditBenchmark benchmark = new AuditBenchmark(options);
+        benchmark.measure();
+        return benchmark.report;
+    }
+
+    private void measure() throws Exception {
+        String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        Path dataDir = options.data() != null ? options.data() : Files.createTempDirectory("jekafo-benchmark-audit-");
+        Files.createDirectories(dataDir);
+        try (LocalElasticsearch elasticsearch = LocalElasticsearch.builder()
+                .dataDirectory(dataDir.resolve("elasticsearch")).build().start();
+             SearchIndex search = new SearchIndex(elasticsearch);
+             EventStoreDatabase database = EventStoreDatabase.create(options, dataDir);
+             RunningApplication server = RunningApplication.startServer(options, elasticsearch, dataDir, database)) {
+            server.awaitProjectionsIdle(Duration.ofMinutes(5));
+            long generation = System.nanoTime();
+            long events = eventCount(server.dataSource());
+            if (events < options.events() / 2) {
+                importCensus(server, dataDir);
+                events = eventCount(server.dataSource());
+            }
+            if (events < options.events()) {
+                sendChanges(server, options.events() - events);
+            }
+            events = eventCount(server.dataSource());
+            Console.say(String.format(Locale.ROOT, "%,d events in the store; waiting for the projections and the chain",
+                    events));
+            server.awaitProjectionsIdle(Duration.ofHours(2));
+            awaitChained(server.dataSource(), Duration.ofHours(1));
+            double generationSeconds = (System.nanoTime() - generation) / 1e9;
+            String loadAtStart = Machine.loadAverage();
+
+            Measurement rawRead = rawStoreRead(server.dataSource());
+            Measurement rawBulk = RawBulkIndexing.run(search, CensusRows.read(options.file()));
+            Console.say(String.format(Locale.ROOT, "raw: store read %,.0f events/s, Elasticsearch bulk %,.0f documents/s",
+                    rawRead.perSecond(), rawBulk.perSecond()));
+
+            URL graphql = new URL("http://127.0.0.1:" + server.port() + "/graphql");
+            String auditor = "Bearer " + new TokenMinter(SigningKey.of(dataDir)).mint(
+                    new ActingPrincipal("benchmark-auditor", Role.AUDITOR, null, null), Duration.ofHours(4));
+            Samples samples = samples(server.dataSource());
+
+            Map<String, LongFunction<HttpLoad.Call>> questions = new LinkedHashMap<>();
+            questions.put("everything one agent did in a week (principal, time range)", i -> call(graphql, auditor, TRAIL,
+                    Map.of("first", 50, "filter", Map.of("principal", samples.principal(),
+                            "from", samples.from().toString(), "to", samples.from().plus(Duration.ofDays(7)).toString()))));
+            questions.put("one member's whole trail (aggregate)", i -> call(graphql, auditor, TRAIL, Map.of("first", 50,
+                    "filter", Map.of("aggregateType", "Member", "aggregateId", samples.member(i)))));
+            questions.put("what one request caused (correlation id)", i -> call(graphql, auditor, CORRELATION,
+                    Map.of("id", samples.correlation(i))));
+            questions.put("transfers in a region over a month (event name, unit subtree, time)", i -> call(graphql,
+                    auditor, TRAIL, Map.of("first", 50, "filter", Map.of("eventNames", List.of("MemberTransferred"),
+                            "orgUnit", samples.region(i), "from", samples.from().toString(),
+                            "to", samples.from().plus(Duration.ofDays(31)).toString()))));
+            questions.put("free text (« suspendu »), newest first", i -> call(graphql, auditor,
+                    TRAIL.replace("auditTrail(filter: $filter,", "auditTrail(filter: $filter, orderBy: DESC,"),
+                    Map.of("first", 50, "filter", Map.of("text", "suspendu"))));
+            List<HttpLoad.Result> audits = new ArrayList<>();
+            for (Map.Entry<String, LongFunction<HttpLoad.Call>> question : questions.entrySet()) {
+                HttpLoad.measureEach(question.getKey(), 1, SAMPLES / 4, Duration.ofMinutes(2), question.getValue(),
+                        AuditBenchmark::answered); // warm-up
+                HttpLoad.Result result = HttpLoad.measureEach(question.getKey(), 1, SAMPLES, Duration.ofMinutes(5),
+                        question.getValue(), AuditBenchmark::answered);
+                Console.say(String.format(Locale.ROOT, "%s: p50 %.1f ms, p99 %.1f ms%s", result.name(), result.p50(),
+                        result.p99(), result.failures() == 0 ? "" : ", " + result.failures() + " failed: "
+                                + result.firstFailure()));
+                audits.add(result);
+            }
+
+            long verifyStart = System.nanoTime();
+            JsonNode verified = JSON.readTree(HttpLoad.body(call(graphql, auditor, VERIFY, Map.of())))
+                    .path("data").path("verifyIntegrity");
+            double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
+            Console.say("verifyIntegrity: " + verified);
+
+            LongFunction<HttpLoad.Call> asOf = i -> call(graphql, auditor, COUNTS_AS_OF,
+                    Map.of("at", samples.date(i).toString()));
+            HttpLoad.measureEach("counts as of", 1, 20, Duration.ofMinutes(2), asOf, AuditBenchmark::answered);
+            HttpLoad.Result asOfResult = HttpLoad.measureEach("member counts as of a date (20 dates)", 1, SAMPLES,
+                    Duration.ofMinutes(5), asOf, AuditBenchmark::answered);
+            Console.say(String.format(Locale.ROOT, "counts as of: p50 %.1f ms, p99 %.1f ms", asOfResult.p50(),
+                    asOfResult.p99()));
+
+            Console.say("rebuilding the audit index");
+            long rebuildStart = System.nanoTime();
+            server.bean(ProjectionMaintenance.class).rebuild(AUDIT_PROJECTION).get(2, TimeUnit.HOURS);
+            double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
+            long auditDocuments = search.searchableCount("jekafo-audit");
+            Console.say(String.format(Locale.ROOT, "audit index rebuilt: %,d documents in %.1f s", auditDocuments,
+                    rebuildSeconds));
+
+            write(startedAt, loadAtStart, events, generationSeconds, rawRead, rawBulk, audits, verified,
+                    verifySeconds, asOfResult, auditDocuments, rebuildSeconds);
+        } finally {
+            if (options.data() == null) {
+                ImportBenchmark.deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    private void importCensus(RunningApplication server, Path dataDir) throws Exception {
+        CensusGenerator generator = CensusGenerator.from(CensusRows.read(options.file()));
+        CensusGenerator.Generated census = generator.write(dataDir, "census-audit", options.members(), 0, 13);
+        Console.say(String.format(Locale.ROOT, "importing %,d generated members", census.lines()));
+        CensusImport.Result result = server.censusImport().importFile(census.census(), dataDir.resolve("rejets.csv"),
+                options.parallelism(), progress -> {
+                    if (progress.done() % 50_000 == 0) {
+                        Console.say(String.format(Locale.ROOT, "%,d/%,d lines", progress.done(), progress.total()));
+                    }
+                });
+        Console.say(String.format(Locale.ROOT, "%,d members registered", result.registered()));
+    }
+
+    /** Changes as a field agent's tablet sends them, each its own command, until {@code wanted} more events. */
+    private void sendChanges(RunningApplication server, long wanted) throws Exception {
+        List<String[]> members = query(server.dataSource(),
+                "select member_id, local_unit_id from member_directory where status = 'ACTIVE'", 2);
+        List<String> units = query(server.dataSource(), "select distinct local_unit_id from member_directory", 1)
+                .stream().map(row -> row[0]).toList();
+        CommandSender sender = server.bean(CommandSender.class);
+        AtomicLong sent = new AtomicLong();
+        long started = System.nanoTime();
+        Console.say(String.format(Locale.ROOT, "sending %,d changes to %,d members from %d threads", wanted,
+                members.size(), CHANGE_THREADS));
+        ExecutorService pool = Executors.newFixedThreadPool(CHANGE_THREADS);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < CHANGE_THREADS; t++) {
+            int thread = t;
+            workers.add(pool.submit(() -> {
+                SplittableRandom random = new SplittableRandom(thread);
+                CommandSender.CommandContext context = CommandSender.CommandContext.of(
+                        new ActingPrincipal("agent-benchmark-" + thread, Role.SYSTEM, null, null), Channel.FIELD_AGENT);
+                for (long n = thread; sent.get() < wanted; n += CHANGE_THREADS) {
+                    String[] member = members.get((int) (n % members.size()));
+                    long round = n / members.size();
+                    Object command = switch ((int) (round % 4)) {
+                        case 0 -> new ChangeMemberPhoneCommand(member[0],
+                                "+223" + (70_000_000 + random.nextInt(29_999_999)));
+                        case 1 -> new TransferMemberCommand(member[0], units.get(random.nextInt(units.size())),
+                                "Déménagement");
+                        case 2 -> new SuspendMemberCommand(member[0], "Cotisation impayée");
+                        default -> new ReinstateMemberCommand(member[0], "Cotisation réglée");
+                    };
+                    try {
+                        sender.send(command, context);
+                    } catch (RuntimeException refused) {
+                        continue; // e.g. a transfer to the member's own unit
+                    }
+                    long done = sent.incrementAndGet();
+                    if (done % 50_000 == 0) {
+                        Console.say(String.format(Locale.ROOT, "%,d changes, %.0f/s", done,
+                                done / ((System.nanoTime() - started) / 1e9)));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+    }
+
+    /** Every stored row read once, payload and metadata bytes included: the store's own limit. */
+    private static Measurement rawStoreRead(DataSource dataSource) throws SQLException {
+        String load = Machine.loadAverage();
+        long start = System.nanoTime();
+        int rows = 0;
+        long bytes = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try (PreparedStatement statement = connection.prepareStatement("select global_index, event_identifier, "
+                    + "aggregate_identifier, sequence_number, type, payload_type, payload_revision, time_stamp, payload, "
+                    + "meta_data from domain_event_entry order by global_index")) {
+                statement.setFetchSize(1000);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        bytes += result.getBytes(9).length + result.getBytes(10).length;
+                        rows++;
+                    }
+                }
+            }
+            connection.commit();
+        }
+        Console.say(String.format(Locale.ROOT, "raw store read: %,d rows, %,d MB", rows, bytes >> 20));
+        return new Measurement("raw event store read (one JDBC query, every row with its bytes)", rows, "events",
+                Duration.ofNanos(System.nanoTime() - start), load);
+    }
+
+    private static long eventCount(DataSource dataSource) throws SQLException {
+        return Long.parseLong(query(dataSource, "select count(*) from domain_event_entry", 1).get(0)[0]);
+    }
+
+    private static void awaitChained(DataSource dataSource, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long stored = eventCount(dataSource);
+            long chained = Long.parseLong(query(dataSource, "select count(*) from event_chain", 1).get(0)[0]);
+            if (chained >= stored) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(chained + " of " + stored + " events chained after " + timeout);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** What the questions ask about: members, correlations, regions, a principal and dates taken from the store. */
+    private record Samples(List<String> members, List<String> correlations, List<String> regions, String principal,
+                           Instant from, Instant to) {
+        String member(long i) {
+            return members.get((int) (i % members.size()));
+        }
+
+        String correlation(long i) {
+            return correlations.get((int) (i % correlations.size()));
+        }
+
+        String region(long i) {
+            return regions.get((int) (i % regions.size()));
+        }
+
+        Instant date(long i) {
+            long span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
+            return from.plusMillis(span * (i % 20 + 1) / 20);
+        }
+    }
+
+    private static Samples samples(DataSource dataSource) throws SQLException {
+        SplittableRandom random = new SplittableRandom(7);
+        List<String> members = new ArrayList<>();
+        for (String[] row : query(dataSource, "select member_id from member_directory", 1)) {
+            if (random.nextInt(100) == 0) {
+                members.add(row[0]);
+            }
+        }
+        List<String> correlations = new ArrayList<>();
+        List<String[]> metadata = query(dataSource, "select meta_data from domain_event_entry where global_index % 997 = 0",
+                1);
+        for (String[] row : metadata) {
+            try {
+                JsonNode node = JSON.readTree(row[0]);
+                if (node.hasNonNull("correlationId")) {
+                    correlations.add(node.get("correlationId").asText());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<String> regions = query(dataSource, "select distinct local_unit_id from member_directory", 1).stream()
+                .map(row -> row[0]).toList();
+        String[] times = query(dataSource, "select min(time_stamp), max(time_stamp) from domain_event_entry", 2).get(0);
+        return new Samples(members, correlations, regions, "agent-benchmark-0", Instant.parse(times[0]),
+                Instant.parse(times[1]));
+    }
+
+    private static List<String[]> query(DataSource dataSource, String sql, int columns) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                String[] row = new String[columns];
+                for (int c = 0; c < columns; c++) {
+                    Object value = result.getObject(c + 1);
+                    row[c] = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                            : value == null ? null : value.toString();
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static HttpLoad.Call call(URL url, String token, String document, Map<String, Object> variables) {
+        try {
+            byte[] body = JSON.writeValueAsBytes(Map.of("query", document, "variables", variables));
+            return new HttpLoad.Call("POST", url, Map.of("Content-Type", "application/json", "Authorization", token),
+                    body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean answered(String body) {
+        return body.contains("\"data\"") && !body.contains("\"errors\"");
+    }
+
+    private void write(String startedAt, String load, long events, double generationSeconds, Measurement rawRead,
+                       Measurement rawBulk, List<HttpLoad.Result> audits, JsonNode verified, double verifySeconds,
+                       HttpLoad.Result asOf, long auditDocuments, double rebuildSeconds) {
+        double rebuildRate = auditDocuments / rebuildSeconds;
+        report.add("# Audit benchmark — " + options.profile() + ", " + startedAt);
+        report.add("");
+        report.add(String.format(Locale.ROOT, "%,d events in the store (%,d generated members and their changes, "
+                + "%.0f s to generate, project and chain); load average at the start of the measurements: %s.",
+                events, options.members(), generationSeconds, load));
+        report.add("");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"measure", "figure", "target"});
+        for (HttpLoad.Result audit : audits) {
+            rows.add(new String[]{"audit query: " + audit.name(), String.format(Locale.ROOT,
+                    "p50 %.1f ms, p99 %.1f ms%s", audit.p50(), audit.p99(),
+                    audit.failures() == 0 ? "" : " (" + audit.failures() + " failed)"), "p99 < 100 ms"});
+        }
+        rows.add(new String[]{"integrity verification of the whole store", String.format(Locale.ROOT,
+                "%,d events in %.1f s: **%,.0f events/s** (server's own figure %,.0f/s), ok=%s",
+                verified.path("eventsChecked").asLong(), verifySeconds,
+                verified.path("eventsChecked").asLong() / verifySeconds, verified.path("eventsPerSecond").asDouble(),
+                verified.path("ok").asText()), "≥ 50,000 events/s"});
+        rows.add(new String[]{"raw event store read (same store, one JDBC query)", String.format(Locale.ROOT,
+                "%,.0f events/s", rawRead.perSecond()), "—"});
+        rows.add(new String[]{"member counts as of a date", String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms",
+                asOf.p50(), asOf.p99()), "—"});
+        rows.add(new String[]{"audit index rebuild", String.format(Locale.ROOT, "%,d documents in %.1f s: **%,.0f/s**, "
+                + "%.0f %% of the raw bulk rate", auditDocuments, rebuildSeconds, rebuildRate,
+                100 * rebuildRate / rawBulk.perSecond()), "≥ 50 % of raw bulk"});
+        rows.add(new String[]{"raw Elasticsearch bulk (bulks of 1000)", String.format(Locale.ROOT, "%,.0f documents/s",
+                rawBulk.perSecond()), "—"});
+        Report.table(report, rows);
+    }
+}
