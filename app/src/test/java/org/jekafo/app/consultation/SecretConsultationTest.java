@@ -2,7 +2,12 @@ package org.jekafo.app.consultation;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.jekafo.app.IntegrationTest;
+import org.jekafo.app.TestAxonServer;
 import org.jekafo.query.consultation.BallotIndex;
 import org.jekafo.app.TestApi;
 import org.jekafo.ballot.AnswerRule;
@@ -17,6 +22,7 @@ import org.jekafo.ballot.RecountReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +53,11 @@ class SecretConsultationTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     ElasticsearchClient elasticsearch;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -156,8 +168,7 @@ class SecretConsultationTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from consultation_key where consultation_id = ? "
                 + "and secret is null and destroyed_at is not null", Integer.class, id))
                 .as("the private key is destroyed").isEqualTo(1);
-        List<Map<String, Object>> events = jdbc.queryForList("select payloadType, payload, metaData, timeStamp "
-                + "from DomainEventEntry where payloadType in ('SecretBallotDepositedEvent', 'ParticipationRecordedEvent')");
+        List<Map<String, Object>> events = storedEvents(Set.of("SecretBallotDepositedEvent", "ParticipationRecordedEvent"));
         List<String> ballots = events.stream().filter(e -> "SecretBallotDepositedEvent".equals(e.get("payloadType")))
                 .map(SecretConsultationTest::text).filter(t -> t.contains(id)).toList();
         assertThat(ballots).hasSize(10).allSatisfy(stored -> {
@@ -193,6 +204,35 @@ class SecretConsultationTest extends IntegrationTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The stored events of these types, each as its payload, metadata and time as the store holds them: the rows of
+     * the JDBC store; on Axon Server (which keeps no table), every event streamed from the store, serialized as the
+     * application serialized it for storage.
+     */
+    private List<Map<String, Object>> storedEvents(Set<String> payloadTypes) {
+        if (!TestAxonServer.profileActive()) {
+            return jdbc.queryForList("select payloadType, payload, metaData, timeStamp from DomainEventEntry "
+                    + "where payloadType in (" + String.join(",", payloadTypes.stream().map(t -> "'" + t + "'").toList())
+                    + ")");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                if (payloadTypes.contains(event.getPayloadType().getSimpleName())) {
+                    rows.add(Map.of("payloadType", event.getPayloadType().getSimpleName(),
+                            "payload", eventSerializer.serialize(event.getPayload(), byte[].class).getData(),
+                            "metaData", eventSerializer.serialize(event.getMetaData(), byte[].class).getData(),
+                            "timeStamp", event.getTimestamp().toString()));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     private static String text(Map<String, Object> row) {

@@ -7,6 +7,7 @@ import org.axonframework.queryhandling.QueryMessage;
 import org.jekafo.api.membership.FindMemberQuery;
 import org.jekafo.api.orgunit.FindOrgUnitsQuery;
 import org.jekafo.app.IntegrationTest;
+import org.jekafo.app.TestAxonServer;
 import org.jekafo.app.TestApi;
 import org.jekafo.app.TestData;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The embedded profiles' query bus opens no database transaction around a query ({@link LocalQueryBus}): a member
@@ -29,6 +31,8 @@ class QueryTransactionsTest extends IntegrationTest {
 
     @Test
     void aMemberReadRunsItsQueriesWithoutADatabaseTransaction() {
+        assumeFalse(TestAxonServer.profileActive(), "with Axon Server, its own query bus and local segment are used "
+                + "unchanged (LocalQueryBus: embedded profiles only)");
         TestApi api = connect();
         String memberId = (String) api.register(TestApi.registration("Lecture" + TestData.suffix(), "Awa", "F",
                 api.unitId("SG-01"))).get("id");
