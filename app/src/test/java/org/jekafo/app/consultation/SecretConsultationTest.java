@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -218,9 +219,13 @@ class SecretConsultationTest extends IntegrationTest {
                     + ")");
         }
         List<Map<String, Object>> rows = new ArrayList<>();
+        long head = eventStore.createHeadToken().position().orElse(-1);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable()) {
+            long position = -1;
+            // until the head as it was: Axon Server's stream has nothing available until its first batch arrives
+            while (position < head && stream.hasNextAvailable(30, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
+                position = event.trackingToken().position().orElse(head);
                 if (payloadTypes.contains(event.getPayloadType().getSimpleName())) {
                     rows.add(Map.of("payloadType", event.getPayloadType().getSimpleName(),
                             "payload", eventSerializer.serialize(event.getPayload(), byte[].class).getData(),
