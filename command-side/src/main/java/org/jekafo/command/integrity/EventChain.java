@@ -83,6 +83,13 @@ class EventChain {
                 + "order by chain_sequence", ROW, fromSequence, toSequence);
     }
 
+    /** Whether a chain row belongs to this aggregate. */
+    boolean hasAggregate(String aggregateIdentifier) {
+        Integer found = jdbc.queryForObject("select count(*) from event_chain where aggregate_identifier = ?",
+                Integer.class, aggregateIdentifier);
+        return found != null && found > 0;
+    }
+
     /** A cursor over the rows of one aggregate's events, in chain order. */
     Cursor<ChainLink> ofAggregate(Connection connection, String aggregateIdentifier) throws SQLException {
         return Cursor.open(connection, "select " + COLUMNS + " from event_chain where aggregate_identifier = ? "

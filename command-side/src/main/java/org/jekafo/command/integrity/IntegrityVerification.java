@@ -76,10 +76,14 @@ public class IntegrityVerification {
 
     /**
      * One aggregate: its events against their chain rows, each row's link to the row before it, and its sequence
-     * numbers dense from 0. Refused (NOT_FOUND) when the store and the chain know nothing of it.
+     * numbers dense from 0. Refused (NOT_FOUND) when the store and the chain know nothing of it, or when the store
+     * knows it under another type (an event whose type column alone was changed is still verified, and found).
      */
-    public VerificationReport verifyAggregate(String aggregateIdentifier) {
+    public VerificationReport verifyAggregate(String aggregateType, String aggregateIdentifier) {
         StoredEvents events = available();
+        if (!events.hasAggregate(aggregateType, aggregateIdentifier) && events.hasAggregate(null, aggregateIdentifier)) {
+            throw new CommandRefusedException("NOT_FOUND", "aggregateType", "Cet agrégat n'est pas de ce type.");
+        }
         chainNow();
         long headIndex = chain.head().map(ChainLink::globalIndex).orElse(-1L);
         VerificationReport report = read(connection -> {

@@ -34,6 +34,16 @@ final class JdbcStoredEvents implements StoredEvents {
     }
 
     @Override
+    public boolean hasAggregate(String aggregateType, String aggregateIdentifier) {
+        Integer found = aggregateType == null
+                ? jdbc.queryForObject("select count(*) from DomainEventEntry where aggregateIdentifier = ?", Integer.class,
+                aggregateIdentifier)
+                : jdbc.queryForObject("select count(*) from DomainEventEntry where aggregateIdentifier = ? and type = ?",
+                Integer.class, aggregateIdentifier, aggregateType);
+        return found != null && found > 0;
+    }
+
+    @Override
     public Cursor<StoredEvent> ofAggregate(Connection connection, String aggregateIdentifier) throws SQLException {
         return Cursor.open(connection, "select " + COLUMNS + " from DomainEventEntry where aggregateIdentifier = ? "
                 + "order by globalIndex", ROW, aggregateIdentifier);

@@ -19,6 +19,9 @@ interface StoredEvents {
     /** A cursor over the events with global index in [{@code from}, {@code to}], in global-index order. */
     Cursor<StoredEvent> between(Connection connection, long from, long to) throws SQLException;
 
+    /** Whether the store holds an event of this aggregate (of this type; null: of any type). */
+    boolean hasAggregate(String aggregateType, String aggregateIdentifier);
+
     /**
      * A cursor over one aggregate's events, in global-index order: by identifier alone, so that an event whose
      * aggregate type was changed is still compared (and found altered).
