@@ -529,7 +529,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 && !operation.endsWith("OrgUnit") && !operation.equals("Mutation.rebuildProjection")
                 && !operation.endsWith("DeadLetters") && !operation.endsWith("DeadLetter")
                 && !operation.equals("Mutation.registerMember") && !operation.equals("Mutation.submitFieldWork")
-                && !operation.contains("Consultation") && !operation.equals("Mutation.tagRecommendation");
+                && !operation.contains("Consultation") && !operation.equals("Mutation.tagRecommendation")
+                && !operation.equals("Mutation.recordIntegrityCheckpoint");
     }
 
 }
