@@ -32,6 +32,9 @@ import java.util.List;
 final class Chainer {
 
     static final int BATCH = 1000;
+    /** A scheduled round chains at most this many batches (a large store's first chaining spreads over rounds,
+     * leaving the shared scheduler thread to the other tasks in between). */
+    private static final int BATCHES_PER_ROUND = 50;
     private static final Logger LOG = LoggerFactory.getLogger(Chainer.class);
 
     private final StoredEvents store;
@@ -57,17 +60,22 @@ final class Chainer {
             fixedDelayString = "${jekafo.integrity.chain-interval:1s}")
     void tick() {
         try {
-            chainNow();
+            chain(BATCHES_PER_ROUND);
         } catch (RuntimeException e) {
             LOG.warn("Chaining failed, tried again next round: {}", e.toString());
         }
     }
 
     /** Chains every event that can be chained now; answers how many. */
-    synchronized long chainNow() {
+    long chainNow() {
+        return chain(Integer.MAX_VALUE);
+    }
+
+    /** Chains what can be in at most {@code batches} batches; answers how many events. */
+    private synchronized long chain(int batches) {
         long started = System.nanoTime();
         long total = 0;
-        while (true) {
+        for (int round = 0; round < batches; round++) {
             Batch batch;
             try {
                 batch = transactions.execute(status -> chainBatch());
