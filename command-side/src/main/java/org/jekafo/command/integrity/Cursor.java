@@ -1,5 +1,7 @@
 package org.jekafo.command.integrity;
 
+import org.postgresql.PGStatement;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +20,7 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
         T read(ResultSet row) throws SQLException;
     }
 
-    private static final int FETCH_SIZE = 2000;
+    private static final int FETCH_SIZE = 5000;
 
     private final PreparedStatement statement;
     private final ResultSet rows;
@@ -39,6 +41,10 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
         PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY);
         try {
+            if (statement.isWrapperFor(PGStatement.class)) {
+                // binary transfer from the first execution: bytea as bytes, not as hexadecimal text to decode
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            }
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

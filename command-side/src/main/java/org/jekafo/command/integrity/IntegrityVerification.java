@@ -144,10 +144,22 @@ public class IntegrityVerification {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
+            boolean h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+            if (h2) {
+                // rows read as the cursor advances, instead of the whole result first (spilled to a temporary file)
+                try (var statement = connection.createStatement()) {
+                    statement.execute("SET LAZY_QUERY_EXECUTION TRUE");
+                }
+            }
             try {
                 return read.in(connection);
             } finally {
                 connection.rollback();
+                if (h2) {
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                    }
+                }
                 connection.setReadOnly(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 connection.setAutoCommit(true);

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Axon's JDBC event table ({@code DomainEventEntry}, its default names), read as stored. */
@@ -23,8 +24,14 @@ final class JdbcStoredEvents implements StoredEvents {
 
     @Override
     public List<StoredEvent> after(long globalIndex, int limit) {
-        return jdbc.query("select " + COLUMNS + " from DomainEventEntry where globalIndex > ? order by globalIndex "
-                + "fetch first " + limit + " rows only", (row, i) -> event(row), globalIndex);
+        return jdbc.execute((Connection connection) -> {
+            try (Cursor<StoredEvent> events = Cursor.open(connection, "select " + COLUMNS + " from DomainEventEntry "
+                    + "where globalIndex > ? order by globalIndex fetch first " + limit + " rows only", ROW, globalIndex)) {
+                List<StoredEvent> batch = new ArrayList<>(limit);
+                events.forEachRemaining(batch::add);
+                return batch;
+            }
+        });
     }
 
     @Override
