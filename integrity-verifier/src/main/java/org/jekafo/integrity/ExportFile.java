@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /**
@@ -85,17 +84,16 @@ public final class ExportFile {
         return records("link", ExportFile::link);
     }
 
-    private <T> Iterator<T> records(String kind, Function<Map<String, Object>, T> read) throws IOException {
+    private <T> Iterator<T> records(String kind, Function<Map<String, Object>, T> parse) throws IOException {
         BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         String prefix = "{\"record\":\"" + kind + "\"";
-        return new Iterator<>() {
-            private T next = advance();
-
-            private T advance() {
+        return new ReadAhead<>() {
+            @Override
+            protected T read() {
                 try {
                     for (String line; (line = reader.readLine()) != null; ) {
                         if (line.startsWith(prefix)) {
-                            return read.apply(FlatJson.parse(line));
+                            return parse.apply(FlatJson.parse(line));
                         }
                     }
                     reader.close();
@@ -103,21 +101,6 @@ public final class ExportFile {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public T next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                T current = next;
-                next = advance();
-                return current;
             }
         };
     }

@@ -1,19 +1,18 @@
 package org.jekafo.command.integrity;
 
+import org.jekafo.integrity.ReadAhead;
 import org.postgresql.PGStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * Rows of one query read as they come (a fetch size, never the whole result in memory), as an iterator; close it
  * to close its statement. Within a transaction (auto-commit off), which PostgreSQL's driver needs to fetch in batches.
  */
-final class Cursor<T> implements Iterator<T>, AutoCloseable {
+final class Cursor<T> extends ReadAhead<T> implements AutoCloseable {
 
     /** Reads one row. */
     interface Row<T> {
@@ -25,14 +24,12 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
     private final PreparedStatement statement;
     private final ResultSet rows;
     private final Row<T> reader;
-    private T next;
 
     private Cursor(PreparedStatement statement, Row<T> reader) throws SQLException {
         this.statement = statement;
         this.reader = reader;
         statement.setFetchSize(FETCH_SIZE);
         this.rows = statement.executeQuery();
-        advance();
     }
 
     /** Runs {@code sql} with {@code parameters} on {@code connection}. */
@@ -55,27 +52,13 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
         }
     }
 
-    private void advance() {
+    @Override
+    protected T read() {
         try {
-            next = rows.next() ? reader.read(rows) : null;
+            return rows.next() ? reader.read(rows) : null;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the event store", e);
         }
-    }
-
-    @Override
-    public boolean hasNext() {
-        return next != null;
-    }
-
-    @Override
-    public T next() {
-        if (next == null) {
-            throw new NoSuchElementException();
-        }
-        T current = next;
-        advance();
-        return current;
     }
 
     @Override
