@@ -98,6 +98,26 @@ class VerifierCliTest {
     }
 
     @Test
+    void aRangeExportVerifiesFromTheChainHashBeforeIt() throws IOException {
+        Path file = folder.resolve("range.ndjson");
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            ExportWriter writer = new ExportWriter(stream);
+            writer.header(10, links.get(9).chainHash(), "2026-12-07T06:00:00Z");
+            events.subList(10, 50).forEach(writer::event);
+            links.subList(10, 50).forEach(writer::link);
+            writer.finish();
+        }
+        assertEquals(0, run("--export", file.toString(), "--checkpoint", checkpointFile().toString()), printed());
+
+        List<StoredEvent> otherHistory = new ArrayList<>(events);
+        otherHistory.set(5, ChainVerificationTest.withPayload(otherHistory.get(5), "{\"n\":\"autre\"}"));
+        Files.writeString(folder.resolve("other.json"), ChainVerificationTest.checkpoint(
+                ChainVerificationTest.chain(otherHistory), 40).toJson());
+        assertEquals(1, run("--export", file.toString(), "--checkpoint", folder.resolve("other.json").toString()));
+        assertTrue(printed().contains("CHAIN_MISMATCH position 40"), printed());
+    }
+
+    @Test
     void missingExportIsAUsageError() {
         assertEquals(2, run("--checkpoint", "x.json"));
     }
