@@ -26,7 +26,7 @@ import java.nio.file.Path;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"jekafo.projections.check-interval=1s", "jekafo.read-your-writes-timeout=20s",
                 "jekafo.import.max-size=2MB", "jekafo.reconciliation.interval=2s",
-                "jekafo.consultations.tally-grace=1s"})
+                "jekafo.consultations.tally-grace=1s", "jekafo.integrity.gap-window=2s"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(SerializedQueries.class)
 @ExtendWith(AxonServerAvailable.class)

@@ -68,6 +68,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
             expect("Query.memberCounts", "F C B A D", "B A D"),
             expect("Query.memberChanges", "F C B", "B"),
             expect("Query.projections", "B A D", "B A D"),
+            expect("Query.verifyIntegrity", "B A D", "B A D"),
+            expect("Query.integrityCheckpoints", "B A D", "B A D"),
+            expect("Mutation.recordIntegrityCheckpoint", "B A D", "B A D"),
             expect("Query.personalDataAccesses", "B A", "B A"),
             expect("Query.censusImport", "B A D", "B A D"),
             expect("Query.censusImports", "B A D", "B A D"),
@@ -141,6 +144,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
             mutation("renameOrgUnit"), mutation("moveOrgUnit"), mutation("closeOrgUnit"),
             mutation("rebuildProjection"),
             Map.entry("Query.deadLetters", "{ deadLetters(first: 5) { totalCount } }"),
+            Map.entry("Query.verifyIntegrity", "query($member: ID) { verifyIntegrity(aggregateType: \"Member\", "
+                    + "aggregateId: $member) { ok } }"),
+            Map.entry("Query.integrityCheckpoints", "{ integrityCheckpoints(first: 5) { totalCount } }"),
+            mutation("recordIntegrityCheckpoint"),
             mutation("retryDeadLetters"), mutation("evictDeadLetter"),
             Map.entry("Subscription.memberChanged", "subscription($member: ID!) { memberChanged(id: $member) { id phone } }"),
             Map.entry("Subscription.memberRegistered", "subscription($unit: ID!) { memberRegistered(orgUnitId: $unit) { id } }"),
@@ -522,7 +529,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 && !operation.endsWith("OrgUnit") && !operation.equals("Mutation.rebuildProjection")
                 && !operation.endsWith("DeadLetters") && !operation.endsWith("DeadLetter")
                 && !operation.equals("Mutation.registerMember") && !operation.equals("Mutation.submitFieldWork")
-                && !operation.contains("Consultation") && !operation.equals("Mutation.tagRecommendation");
+                && !operation.contains("Consultation") && !operation.equals("Mutation.tagRecommendation")
+                && !operation.equals("Mutation.recordIntegrityCheckpoint");
     }
 
 }

@@ -6,6 +6,7 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jekafo.api.common.Channel;
+import org.jekafo.api.integrity.RecordIntegrityCheckpointCommand;
 import org.jekafo.api.consultation.Answer;
 import org.jekafo.api.consultation.BallotMode;
 import org.jekafo.api.consultation.CancelConsultationCommand;
@@ -159,12 +160,15 @@ class GateTest extends IntegrationTest {
             // the channel is left out, as GraphQL leaves it to the caller's role: the gate sets it
             Map.entry("Mutation.castBallot", (v, in) -> CastBallotCommand.of((String) in.get("consultationId"),
                     memberOf(in), answers(in), null, null)),
+            Map.entry("Mutation.recordIntegrityCheckpoint", (v, in) -> new RecordIntegrityCheckpointCommand(
+                    UUID.randomUUID().toString())),
             Map.entry("Mutation.tagRecommendation", (v, in) -> new TagRecommendationCommand(
                     (String) in.get("consultationId"), (String) in.get("recommendationId"), strings(in, "tags"))));
 
     /** GraphQL operations that send no command or query: operations on the server itself, reference data, the caller's identity. */
     private static final Set<String> WITHOUT_MESSAGE = Set.of("Query.me", "Query.trades", "Query.projections",
             "Query.personalDataAccesses", "Query.censusImport", "Query.censusImports", "Query.deadLetters",
+            "Query.verifyIntegrity", "Query.integrityCheckpoints",
             "Mutation.rebuildProjection", "Mutation.retryDeadLetters", "Mutation.evictDeadLetter",
             "Subscription.projectionStatus",
             // node and nodes send each object's own query (Query.member's, Query.orgUnit's…); a tablet's queue sends

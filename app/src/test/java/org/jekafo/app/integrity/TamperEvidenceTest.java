@@ -1,0 +1,419 @@
+package org.jekafo.app.integrity;
+
+import org.jekafo.app.IntegrationTest;
+import org.jekafo.app.TestApi;
+import org.jekafo.app.TestData;
+import org.jekafo.command.integrity.IntegrityVerification;
+import org.jekafo.integrity.ChainLink;
+import org.jekafo.integrity.ChainRule;
+import org.jekafo.integrity.StoredEvent;
+import org.jekafo.integrity.VerifierCli;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tamper evidence end to end: members registered, one of them erased, chained; the untouched store verifies
+ * clean; then the store is tampered with through JDBC in each way an operator with database access could, each
+ * detected with its kind at its place, and restored exactly (the store verifies clean again: the context is shared).
+ * Only this test's own events are touched.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TamperEvidenceTest extends IntegrationTest {
+
+    private static final String VERIFY = """
+            query($type: String, $id: ID, $checkpointId: String, $checkpointJson: String) {
+              verifyIntegrity(aggregateType: $type, aggregateId: $id, checkpointId: $checkpointId,
+                              checkpointJson: $checkpointJson) {
+                ok scope findingCount eventsChecked linksChecked unchainedEvents chainHeadSequence durationMs eventsPerSecond
+                findings { kind chainSequence globalPosition eventId aggregateId message }
+                checkpoint { checkpointId }
+              }
+            }""";
+    private static final String RECORD = """
+            mutation { recordIntegrityCheckpoint(input: {}) {
+              userErrors { code } checkpoint { checkpointId chainSequence eventCount signedJson publicKey } } }""";
+    private static final String COLUMNS = "globalIndex, aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
+            + "metaData, payload, payloadRevision, payloadType, timeStamp";
+
+    @Autowired
+    IntegrityVerification integrity;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    TransactionTemplate transactions;
+
+    TestApi auditor;
+    String erased;
+    String kept;
+    String other;
+
+    /** One stored row, every column, to put back exactly. */
+    record Row(long globalIndex, String aggregateIdentifier, long sequenceNumber, String type, String eventIdentifier,
+               byte[] metaData, byte[] payload, String payloadRevision, String payloadType, String timeStamp) {
+    }
+
+    @BeforeAll
+    void registerThreeMembersEraseOneAndChain() {
+        TestApi bureau = connect();
+        auditor = bureau.as(TestApi.AUDITOR);
+        String unit = bureau.unitId("SG-01");
+        erased = register(bureau, unit, "Diarra");
+        kept = register(bureau, unit, "Coulibaly");
+        other = register(bureau, unit, "Keita");
+        bureau.run("erasePersonalData", "input", Map.of("memberId", erased, "reason", "Demande de l'intéressée"))
+                .data("erasePersonalData.memberId");
+        awaitChained(lastIndexOf(erased));
+    }
+
+    private static String register(TestApi api, String unit, String lastName) {
+        Map<String, Object> member = api.register(TestApi.registration(lastName + TestData.suffix(), "Awa", "F", unit));
+        return TestApi.identifierOf(member.get("id"));
+    }
+
+    @Test
+    void theUntouchedStoreWithAnErasedMemberVerifiesClean() {
+        Map<String, Object> report = verify(Map.of());
+
+        assertThat(report.get("ok")).as("findings %s", report.get("findings")).isEqualTo(true);
+        assertThat(report.get("scope")).isEqualTo("STORE");
+        assertThat(((Number) report.get("eventsChecked")).longValue()).isGreaterThan(10);
+        assertThat(verify(Map.of("type", "Member", "id", erased)))
+                .containsEntry("ok", true).containsEntry("scope", "AGGREGATE").containsEntry("eventsChecked", rows(erased).size());
+        System.out.printf("verifyIntegrity (store): %s events in %s ms, %s events/s%n", report.get("eventsChecked"),
+                report.get("durationMs"), report.get("eventsPerSecond"));
+    }
+
+    @Test
+    void anAlteredPayloadIsFoundAtItsPlace() {
+        Row row = rows(kept).get(0);
+        byte[] altered = row.payload().clone();
+        altered[altered.length / 2] ^= 1;
+        try {
+            jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", altered, row.globalIndex());
+
+            assertSingleFinding(verify(Map.of()), "ALTERED_PAYLOAD", row);
+            assertSingleFinding(verify(Map.of("type", "Member", "id", kept)), "ALTERED_PAYLOAD", row);
+        } finally {
+            jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", row.payload(), row.globalIndex());
+        }
+        assertClean();
+    }
+
+    @Test
+    void alteredMetadataIsFoundAtItsPlace() {
+        Row row = rows(kept).get(0);
+        byte[] altered = row.metaData().clone();
+        altered[altered.length / 2] ^= 1;
+        try {
+            jdbc.update("update DomainEventEntry set metaData = ? where globalIndex = ?", altered, row.globalIndex());
+
+            assertSingleFinding(verify(Map.of()), "ALTERED_METADATA", row);
+        } finally {
+            jdbc.update("update DomainEventEntry set metaData = ? where globalIndex = ?", row.metaData(), row.globalIndex());
+        }
+        assertClean();
+    }
+
+    @Test
+    void aDeletedEventIsFoundAtItsPlace() {
+        Row row = rows(other).get(0);
+        try {
+            jdbc.update("delete from DomainEventEntry where globalIndex = ?", row.globalIndex());
+
+            assertSingleFinding(verify(Map.of()), "DELETED_EVENT", row);
+        } finally {
+            insert(row);
+        }
+        assertClean();
+    }
+
+    @Test
+    void anEventInsertedWhereTheChainPassedIsFound() throws Exception {
+        long gap = burnGlobalIndex();
+        String later = register(connect(), connect().unitId("SG-01"), "Traore");
+        awaitChained(lastIndexOf(later));
+        Row model = rows(later).get(0);
+        Row forged = new Row(gap, "forged-" + TestData.suffix(), 0, model.type(), "forged-event-" + TestData.suffix(),
+                model.metaData(), model.payload(), model.payloadRevision(), model.payloadType(), model.timeStamp());
+        try {
+            insert(forged);
+
+            Map<String, Object> report = verify(Map.of());
+            assertThat(findings(report)).as("findings").singleElement().satisfies(finding -> {
+                assertThat(finding).containsEntry("kind", "INSERTED_EVENT").containsEntry("globalPosition", (int) gap)
+                        .containsEntry("eventId", forged.eventIdentifier());
+                assertThat((String) finding.get("message")).contains("inséré");
+            });
+        } finally {
+            jdbc.update("delete from DomainEventEntry where globalIndex = ?", gap);
+        }
+        assertClean();
+    }
+
+    @Test
+    void twoEventsSwappedInTheStoreAreFoundReordered() {
+        Row first = rows(kept).get(0);
+        Row second = rows(other).get(0);
+        try {
+            swap(first.globalIndex(), second.globalIndex());
+
+            Map<String, Object> report = verify(Map.of());
+            assertThat(findings(report)).extracting(f -> f.get("kind"), f -> f.get("globalPosition")).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("REORDERED_EVENT", (int) first.globalIndex()),
+                    org.assertj.core.groups.Tuple.tuple("REORDERED_EVENT", (int) second.globalIndex()));
+        } finally {
+            swap(first.globalIndex(), second.globalIndex());
+        }
+        assertClean();
+    }
+
+    @Test
+    void theLastEventsDeletedAreATruncatedTail() {
+        String last = register(connect(), connect().unitId("SG-01"), "Sangare");
+        long from = rows(last).get(0).globalIndex();
+        awaitChained(lastIndexOf(last));
+        List<Row> tail = jdbc.query("select " + COLUMNS + " from DomainEventEntry where globalIndex >= ? order by globalIndex",
+                (rs, i) -> row(rs), from);
+        try {
+            jdbc.update("delete from DomainEventEntry where globalIndex >= ?", from);
+
+            Map<String, Object> report = verify(Map.of());
+            assertThat(findings(report)).singleElement().satisfies(finding -> assertThat(finding)
+                    .containsEntry("kind", "TRUNCATED_TAIL").containsEntry("globalPosition", (int) from)
+                    .containsEntry("eventId", tail.get(0).eventIdentifier()));
+        } finally {
+            tail.forEach(this::insert);
+        }
+        assertClean();
+    }
+
+    @Test
+    void historyRewrittenWithARecomputedChainIsFoundOnlyAgainstACheckpointTakenBefore() {
+        Map<String, Object> checkpoint = auditor.runText(RECORD, Map.of()).data("recordIntegrityCheckpoint.checkpoint");
+        Row row = rows(kept).get(0);
+        byte[] rewritten = row.payload().clone();
+        rewritten[rewritten.length / 2] ^= 1;
+        try {
+            jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", rewritten, row.globalIndex());
+            rechainFrom(row.globalIndex());
+
+            assertThat(verify(Map.of())).as("a recomputed chain is consistent with itself").containsEntry("ok", true);
+            Map<String, Object> againstRecorded = verify(Map.of("checkpointId", checkpoint.get("checkpointId")));
+            assertThat(findings(againstRecorded)).singleElement().satisfies(finding -> assertThat(finding)
+                    .containsEntry("kind", "CHAIN_MISMATCH").containsEntry("chainSequence", checkpoint.get("chainSequence")));
+            Map<String, Object> againstPublished = verify(Map.of("checkpointJson", checkpoint.get("signedJson")));
+            assertThat(findings(againstPublished)).extracting(f -> f.get("kind")).containsExactly("CHAIN_MISMATCH");
+        } finally {
+            jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", row.payload(), row.globalIndex());
+            rechainFrom(row.globalIndex());
+        }
+        assertThat(verify(Map.of("checkpointId", checkpoint.get("checkpointId")))).containsEntry("ok", true);
+    }
+
+    @Test
+    void aCheckpointAlteredAfterSigningIsABadSignature() {
+        Map<String, Object> checkpoint = auditor.runText(RECORD, Map.of()).data("recordIntegrityCheckpoint.checkpoint");
+        String json = (String) checkpoint.get("signedJson");
+        long count = ((Number) checkpoint.get("eventCount")).longValue();
+        String forged = json.replace("\"eventCount\":" + count, "\"eventCount\":" + (count + 1));
+
+        assertThat(findings(verify(Map.of("checkpointJson", forged)))).extracting(f -> f.get("kind"))
+                .containsExactly("BAD_SIGNATURE");
+        assertThat(verify(Map.of("checkpointJson", json))).containsEntry("ok", true);
+    }
+
+    @Test
+    void checkpointsAreListedNewestFirstAndRecordedInTheHistory() {
+        Map<String, Object> taken = auditor.runText(RECORD, Map.of()).data("recordIntegrityCheckpoint.checkpoint");
+        List<Map<String, Object>> edges = auditor.runText("{ integrityCheckpoints(first: 1) { totalCount "
+                + "edges { node { checkpointId } } } }", Map.of()).data("integrityCheckpoints.edges");
+        assertThat(edges).singleElement().satisfies(edge -> assertThat(edge.get("node"))
+                .isEqualTo(Map.of("checkpointId", taken.get("checkpointId"))));
+        assertThat(jdbc.queryForObject("select count(*) from DomainEventEntry where aggregateIdentifier = ? and type = ?",
+                Integer.class, taken.get("checkpointId"), "IntegrityCheckpoint")).isEqualTo(1);
+    }
+
+    @Test
+    void theOfflineVerifierChecksAnExportAgainstAPublishedCheckpoint(@TempDir Path folder) throws Exception {
+        Map<String, Object> checkpoint = auditor.runText(RECORD, Map.of()).data("recordIntegrityCheckpoint.checkpoint");
+        Path checkpointFile = folder.resolve("checkpoint.json");
+        Files.write(checkpointFile, download("/integrity/checkpoints/" + checkpoint.get("checkpointId")));
+        Path export = folder.resolve("store.ndjson");
+        Files.write(export, download("/integrity/export"));
+
+        assertThat(offline(export, checkpointFile, (String) checkpoint.get("publicKey"))).startsWith("0 OK");
+
+        Row row = rows(erased).get(1);
+        byte[] altered = row.payload().clone();
+        altered[altered.length / 2] ^= 1;
+        try {
+            jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", altered, row.globalIndex());
+            Files.write(export, download("/integrity/export"));
+        } finally {
+            jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", row.payload(), row.globalIndex());
+        }
+        assertThat(offline(export, checkpointFile, (String) checkpoint.get("publicKey"))).startsWith("1 ALTÉRÉ")
+                .contains("ALTERED_PAYLOAD").contains("index " + row.globalIndex() + " événement " + row.eventIdentifier());
+        auditor.anonymous().web().get().uri("/integrity/export").exchange().expectStatus().isUnauthorized();
+        connect().as(TestApi.SEGOU_OFFICER).web().get().uri("/integrity/export").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void anAggregateUnknownToTheStoreIsNotFound() {
+        TestApi.Answer answer = auditor.runText(VERIFY, vars(Map.of("type", "Member", "id", "inconnu-" + TestData.suffix())));
+        assertThat(answer.singleError().getExtensions()).containsEntry("code", "NOT_FOUND");
+    }
+
+    // ---- helpers
+
+    private Map<String, Object> verify(Map<String, Object> variables) {
+        return auditor.runText(VERIFY, vars(variables)).data("verifyIntegrity");
+    }
+
+    private static Map<String, Object> vars(Map<String, Object> given) {
+        Map<String, Object> variables = new HashMap<>();
+        for (String name : List.of("type", "id", "checkpointId", "checkpointJson")) {
+            variables.put(name, given.get(name));
+        }
+        return variables;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> findings(Map<String, Object> report) {
+        return (List<Map<String, Object>>) report.get("findings");
+    }
+
+    private static void assertSingleFinding(Map<String, Object> report, String kind, Row row) {
+        assertThat(report.get("ok")).isEqualTo(false);
+        assertThat(findings(report)).singleElement().satisfies(finding -> assertThat(finding)
+                .containsEntry("kind", kind).containsEntry("globalPosition", (int) row.globalIndex())
+                .containsEntry("eventId", row.eventIdentifier()).containsEntry("aggregateId", row.aggregateIdentifier()));
+    }
+
+    private void assertClean() {
+        Map<String, Object> report = verify(Map.of());
+        assertThat(report.get("ok")).as("store restored: findings %s", report.get("findings")).isEqualTo(true);
+    }
+
+    private void awaitChained(long globalIndex) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            integrity.chainNow();
+            return integrity.head().map(ChainLink::globalIndex).orElse(-1L) >= globalIndex;
+        });
+    }
+
+    private long lastIndexOf(String aggregateId) {
+        return jdbc.queryForObject("select max(globalIndex) from DomainEventEntry where aggregateIdentifier = ?",
+                Long.class, aggregateId);
+    }
+
+    private List<Row> rows(String aggregateId) {
+        return jdbc.query("select " + COLUMNS + " from DomainEventEntry where aggregateIdentifier = ? order by globalIndex",
+                (rs, i) -> row(rs), aggregateId);
+    }
+
+    private static Row row(ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBytes(6),
+                rs.getBytes(7), rs.getString(8), rs.getString(9), rs.getString(10));
+    }
+
+    private void insert(Row row) {
+        jdbc.update("insert into DomainEventEntry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.globalIndex(), row.aggregateIdentifier(), row.sequenceNumber(), row.type(), row.eventIdentifier(),
+                row.metaData(), row.payload(), row.payloadRevision(), row.payloadType(), row.timeStamp());
+    }
+
+    /** Exchanges the global indices of two rows (the second place is parked at a negative index meanwhile). */
+    private void swap(long one, long two) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("update DomainEventEntry set globalIndex = ? where globalIndex = ?", -one, one);
+            jdbc.update("update DomainEventEntry set globalIndex = ? where globalIndex = ?", one, two);
+            jdbc.update("update DomainEventEntry set globalIndex = ? where globalIndex = ?", two, -one);
+        });
+    }
+
+    /** A global index taken by a transaction that rolls back: a gap the chain passes over once it is old enough. */
+    private long burnGlobalIndex() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("insert into DomainEventEntry (aggregateIdentifier, "
+                    + "sequenceNumber, type, eventIdentifier, payload, payloadType, timeStamp) values (?, 0, 'Member', ?, ?, "
+                    + "'X', '2026-01-01T00:00:00Z')", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, "gap-" + TestData.suffix());
+                insert.setString(2, "gap-" + TestData.suffix());
+                insert.setBytes(3, new byte[]{1});
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** What an attacker with database access does after rewriting an event: every chain row from it recomputed. */
+    private void rechainFrom(long globalIndex) {
+        transactions.executeWithoutResult(status -> {
+            long start = jdbc.queryForObject("select chain_sequence from event_chain where global_index = ?", Long.class,
+                    globalIndex);
+            byte[][] previous = {start == 0 ? ChainRule.GENESIS : ChainRule.unhex(jdbc.queryForObject(
+                    "select chain_hash from event_chain where chain_sequence = ?", String.class, start - 1))};
+            List<Object[]> updates = new ArrayList<>();
+            jdbc.query("select e.globalIndex, e.eventIdentifier, e.aggregateIdentifier, e.sequenceNumber, e.type, "
+                    + "e.payloadType, e.payloadRevision, e.timeStamp, e.payload, e.metaData, c.chain_sequence "
+                    + "from event_chain c join DomainEventEntry e on e.globalIndex = c.global_index "
+                    + "where c.chain_sequence >= ? order by c.chain_sequence", rs -> {
+                StoredEvent event = new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
+                ChainLink link = ChainRule.chain(rs.getLong(11), previous[0], event);
+                previous[0] = link.chainHash();
+                updates.add(new Object[]{ChainRule.hex(link.payloadHash()), ChainRule.hex(link.metaDataHash()),
+                        ChainRule.hex(link.entryHash()), ChainRule.hex(link.chainHash()), link.chainSequence()});
+            }, start);
+            jdbc.batchUpdate("update event_chain set payload_hash = ?, metadata_hash = ?, entry_hash = ?, chain_hash = ? "
+                    + "where chain_sequence = ?", updates);
+        });
+    }
+
+    private byte[] download(String path) {
+        return auditor.web().get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult()
+                .getResponseBodyContent();
+    }
+
+    /** Runs the auditor's command line; answers its exit code and what it printed. */
+    private static String offline(Path export, Path checkpoint, String publicKey) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = VerifierCli.run(new String[]{"--export", export.toString(), "--checkpoint", checkpoint.toString(),
+                "--public-key", publicKey}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        return code + " " + out.toString(StandardCharsets.UTF_8);
+    }
+}
