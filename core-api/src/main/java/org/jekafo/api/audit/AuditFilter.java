@@ -19,6 +19,11 @@ public record AuditFilter(String aggregateType, String aggregateId, List<String>
         return new AuditFilter(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** Everything one request or one import caused: the events carrying its correlation id. */
+    public static AuditFilter correlated(String correlationId) {
+        return new AuditFilter(null, null, null, null, null, null, null, correlationId, null, null, null, null);
+    }
+
     /** This filter narrowed to a unit's subtree. */
     public AuditFilter withOrgUnit(String unitId) {
         return new AuditFilter(aggregateType, aggregateId, eventNames, principal, role, channel, unitId, correlationId,
