@@ -37,6 +37,8 @@ import org.jekafo.api.membership.CorrectMemberIdentityCommand;
 import org.jekafo.api.membership.CountMembersQuery;
 import org.jekafo.api.membership.ErasePersonalDataCommand;
 import org.jekafo.api.membership.FindMemberHistoryQuery;
+import org.jekafo.api.audit.AuditFilter;
+import org.jekafo.api.audit.FindAuditTrailQuery;
 import org.jekafo.api.census.FindCensusImportQuery;
 import org.jekafo.api.membership.FindMemberChangesQuery;
 import org.jekafo.api.membership.FindMemberQuery;
@@ -160,7 +162,11 @@ class GateTest extends IntegrationTest {
             Map.entry("Mutation.castBallot", (v, in) -> CastBallotCommand.of((String) in.get("consultationId"),
                     memberOf(in), answers(in), null, null)),
             Map.entry("Mutation.tagRecommendation", (v, in) -> new TagRecommendationCommand(
-                    (String) in.get("consultationId"), (String) in.get("recommendationId"), strings(in, "tags"))));
+                    (String) in.get("consultationId"), (String) in.get("recommendationId"), strings(in, "tags"))),
+            Map.entry("Query.auditTrail", (v, in) -> new FindAuditTrailQuery(
+                    AuditFilter.none().withOrgUnit((String) v.get("unit")), 5, null, false, false)),
+            Map.entry("Query.correlationTrail", (v, in) -> new FindAuditTrailQuery(AuditFilter.correlated("matrice"),
+                    5, null, false, false)));
 
     /** GraphQL operations that send no command or query: operations on the server itself, reference data, the caller's identity. */
     private static final Set<String> WITHOUT_MESSAGE = Set.of("Query.me", "Query.trades", "Query.projections",

@@ -68,6 +68,8 @@ class SecurityConfiguration {
                                 "/webjars/react-dom/**").permitAll()
                         // census imports: who may is decided by the controller, with a JSON refusal
                         .requestMatchers("/imports", "/imports/**").authenticated()
+                        // streamed exports: who may is decided by the gate, with a JSON refusal (ExportRefusals)
+                        .requestMatchers(HttpMethod.GET, "/exports/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())

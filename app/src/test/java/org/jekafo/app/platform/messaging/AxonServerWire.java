@@ -53,10 +53,11 @@ final class AxonServerWire {
     }
 
     /** One result of a streaming query as the sending node reads it. */
+    @SuppressWarnings("unchecked")
     <R> QueryResponseMessage<R> streamed(QueryResponseMessage<?> result, StreamingQueryMessage<?, R> query) {
         QueryResponse response = queries.serializeResponse(result, query.getIdentifier());
         return queries.deserializeResponse(response, ResponseTypes.instanceOf(
-                query.getResponseType().getExpectedResponseType()));
+                (Class<R>) query.getResponseType().getExpectedResponseType()));
     }
 
     /** The subscription query as the handling node reads it. */
