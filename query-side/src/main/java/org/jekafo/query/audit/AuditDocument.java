@@ -27,6 +27,8 @@ class AuditDocument extends VersionedDocument {
     public String correlationId;
     public String causationId;
     public String summary;
+    /** The summary folded (accents and case removed, {@code TextFolding}): what a free-text search matches. */
+    public String summaryFolded;
     public List<String> changedFields;
     public List<String> dataSubjects;
 

@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.jekafo.api.common.MetadataKeys;
 import org.jekafo.api.common.StableNames;
+import org.jekafo.api.common.TextFolding;
 import org.jekafo.api.consultation.SecretBallotDepositedEvent;
 import org.jekafo.query.elasticsearch.DocumentBatch;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,6 +86,7 @@ class AuditProjection {
         }
         AuditDescription.Described described = AuditDescription.of(eventName, aggregateId, event.getPayload());
         document.summary = described.summary();
+        document.summaryFolded = TextFolding.fold(described.summary());
         document.changedFields = described.changedFields();
         document.dataSubjects = described.dataSubjects();
         document.orgUnitIds = aggregateId == null ? described.namedUnits()

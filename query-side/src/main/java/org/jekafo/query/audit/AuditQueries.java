@@ -16,6 +16,7 @@ import org.jekafo.api.audit.AuditFilter;
 import org.jekafo.api.audit.AuditPage;
 import org.jekafo.api.audit.FindAuditTrailQuery;
 import org.jekafo.api.audit.StreamAuditTrailQuery;
+import org.jekafo.api.common.TextFolding;
 import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.orgunit.OrgUnitView;
 import org.jekafo.query.elasticsearch.PointInTimeScan;
@@ -113,8 +114,9 @@ class AuditQueries {
                 return u;
             })));
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            bool.must(m -> m.match(t -> t.field("summary").query(filter.text()).operator(Operator.And)));
+        String folded = filter.text() == null ? "" : TextFolding.fold(filter.text());
+        if (!folded.isBlank()) {
+            bool.must(m -> m.match(t -> t.field("summaryFolded").query(folded).operator(Operator.And)));
         }
         return Query.of(q -> q.bool(bool.build()));
     }
