@@ -77,12 +77,14 @@ class AuditController {
         }
         String cursor = InvalidInputException.bounded(backward ? before : after, TextLimit.CURSOR);
         ActingPrincipal caller = principals.current();
-        Long position = cursors.position(caller, filter, descending, cursor, backward ? "before" : "after");
-        AuditPage page = queries.query(GenericMessage.asMessage(new FindAuditTrailQuery(filter, size, position,
-                                descending, backward)).andMetaData(PersonalDataDisclosure.forGraphQlAnswer(environment)),
+        AuditCursors.Place place = cursors.place(caller, filter, descending, cursor, backward ? "before" : "after");
+        FindAuditTrailQuery query = new FindAuditTrailQuery(filter, size, place == null ? null : place.position(),
+                place == null ? null : place.eventId(), descending, backward);
+        AuditPage page = queries.query(GenericMessage.asMessage(query)
+                        .andMetaData(PersonalDataDisclosure.forGraphQlAnswer(environment)),
                 ResponseTypes.instanceOf(AuditPage.class)).join();
-        List<AuditEdge> edges = page.entries().stream()
-                .map(entry -> new AuditEdge(entry, cursors.of(caller, filter, descending, entry.position()))).toList();
+        List<AuditEdge> edges = page.entries().stream().map(entry -> new AuditEdge(entry,
+                cursors.of(caller, filter, descending, entry.position(), entry.eventId()))).toList();
         boolean fromACursor = cursor != null && !cursor.isBlank();
         List<String> edgeCursors = edges.stream().map(AuditEdge::cursor).toList();
         PageInfo pageInfo = backward ? PageInfo.of(edgeCursors, fromACursor, page.hasMore())

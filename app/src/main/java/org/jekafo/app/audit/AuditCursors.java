@@ -7,11 +7,13 @@ import org.jekafo.app.platform.identity.CursorSeal;
 import org.springframework.stereotype.Component;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * The cursors of the audit trail: an event's global position sealed for one caller, one filter and one order
- * ({@link CursorSeal}); any other use, or an altered cursor, fails alike ({@code INVALID_CURSOR}).
+ * The cursors of the audit trail: an event's global position and id (the order of the trail) sealed for one caller,
+ * one filter and one order ({@link CursorSeal}); any other use, or an altered cursor, fails alike
+ * ({@code INVALID_CURSOR}).
  */
 @Component
 class AuditCursors {
@@ -24,20 +26,27 @@ class AuditCursors {
         this.seal = seal;
     }
 
-    String of(ActingPrincipal caller, AuditFilter filter, boolean descending, long position) {
-        return seal.seal(KIND, caller, describe(filter, descending), ByteBuffer.allocate(Long.BYTES).putLong(position)
-                .array());
+    /** An event's place in the trail: its global position, then its id. */
+    record Place(long position, String eventId) {
     }
 
-    /** The position a cursor holds; null without a cursor; refused (at {@code field}) when it does not open. */
-    Long position(ActingPrincipal caller, AuditFilter filter, boolean descending, String cursor, String field) {
+    String of(ActingPrincipal caller, AuditFilter filter, boolean descending, long position, String eventId) {
+        byte[] id = eventId.getBytes(StandardCharsets.UTF_8);
+        return seal.seal(KIND, caller, describe(filter, descending), ByteBuffer.allocate(Long.BYTES + id.length)
+                .putLong(position).put(id).array());
+    }
+
+    /** The place a cursor holds; null without a cursor; refused (at {@code field}) when it does not open. */
+    Place place(ActingPrincipal caller, AuditFilter filter, boolean descending, String cursor, String field) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
         byte[] payload = seal.open(KIND, caller, describe(filter, descending), cursor)
-                .filter(bytes -> bytes.length == Long.BYTES)
+                .filter(bytes -> bytes.length > Long.BYTES)
                 .orElseThrow(() -> InvalidInputException.invalidCursor(field));
-        return ByteBuffer.wrap(payload).getLong();
+        ByteBuffer buffer = ByteBuffer.wrap(payload);
+        long position = buffer.getLong();
+        return new Place(position, new String(payload, Long.BYTES, payload.length - Long.BYTES, StandardCharsets.UTF_8));
     }
 
     /** Every criterion, each value length-prefixed, and the order: a cursor of another query does not open. */

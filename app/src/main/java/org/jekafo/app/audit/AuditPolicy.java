@@ -31,8 +31,8 @@ class AuditPolicy implements AccessPolicy {
     @Override
     public void declare(Declarations rules) {
         rules.message(FindAuditTrailQuery.class, READERS, (query, principal, scope) -> new FindAuditTrailQuery(
-                        bounded(query.filter(), principal, scope, "filter.orgUnit"), query.first(), query.after(),
-                        query.descending(), query.backward()))
+                        bounded(query.filter(), principal, scope, "filter.orgUnit"), query.first(), query.afterPosition(),
+                        query.afterEventId(), query.descending(), query.backward()))
                 .exposedAs("Query.auditTrail", "Query.correlationTrail");
         rules.message(StreamAuditTrailQuery.class, READERS, (query, principal, scope) -> new StreamAuditTrailQuery(
                 bounded(query.filter(), principal, scope, "orgUnit")));

@@ -164,9 +164,9 @@ class GateTest extends IntegrationTest {
             Map.entry("Mutation.tagRecommendation", (v, in) -> new TagRecommendationCommand(
                     (String) in.get("consultationId"), (String) in.get("recommendationId"), strings(in, "tags"))),
             Map.entry("Query.auditTrail", (v, in) -> new FindAuditTrailQuery(
-                    AuditFilter.none().withOrgUnit((String) v.get("unit")), 5, null, false, false)),
+                    AuditFilter.none().withOrgUnit((String) v.get("unit")), 5, null, null, false, false)),
             Map.entry("Query.correlationTrail", (v, in) -> new FindAuditTrailQuery(AuditFilter.correlated("matrice"),
-                    5, null, false, false)));
+                    5, null, null, false, false)));
 
     /** GraphQL operations that send no command or query: operations on the server itself, reference data, the caller's identity. */
     private static final Set<String> WITHOUT_MESSAGE = Set.of("Query.me", "Query.trades", "Query.projections",

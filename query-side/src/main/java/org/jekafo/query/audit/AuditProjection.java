@@ -38,6 +38,7 @@ class AuditProjection {
     private final ElasticsearchClient client;
     private final AuditIndex index;
     private final AggregateUnits units;
+    private final GlobalPositions positions = new GlobalPositions();
 
     AuditProjection(ElasticsearchClient client, AuditIndex index, EventStore eventStore,
                     @Value("${jekafo.audit.units-cache:100000}") int unitsCache) {
@@ -48,10 +49,10 @@ class AuditProjection {
 
     @EventHandler
     void on(Object payload, EventMessage<?> event, TrackingToken token) {
+        long position = positions.of(token); // every event moves the position, indexed or not
         if (NEVER_INDEXED.contains(payload.getClass())) {
             return;
         }
-        long position = token.position().orElseThrow(() -> new IllegalStateException("a token without a position"));
         AuditDocument document = document(event, position, units);
         DocumentBatch.current(client, index, AuditDocument.class).create(position, document);
     }

@@ -55,9 +55,11 @@ class AuditQueries {
         SortOrder direction = query.descending() != query.backward() ? SortOrder.Desc : SortOrder.Asc;
         SearchResponse<AuditDocument> response = client.search(s -> {
             s.index(AuditIndex.ALIAS).query(filter).size(size + 1).trackTotalHits(t -> t.enabled(true))
-                    .sort(o -> o.field(f -> f.field("position").order(direction)));
-            if (query.after() != null) {
-                s.searchAfter(FieldValue.of(query.after()));
+                    .sort(o -> o.field(f -> f.field("position").order(direction)))
+                    .sort(o -> o.field(f -> f.field("eventId").order(direction)));
+            if (query.afterPosition() != null) {
+                s.searchAfter(FieldValue.of(query.afterPosition()),
+                        FieldValue.of(java.util.Objects.requireNonNullElse(query.afterEventId(), "")));
             }
             return s;
         }, AuditDocument.class);
@@ -76,7 +78,8 @@ class AuditQueries {
     Flux<AuditEntryView> handle(StreamAuditTrailQuery query) {
         Query filter = search(query.filter());
         return PointInTimeScan.of(client, AuditIndex.ALIAS, filter,
-                List.of(SortOptions.of(o -> o.field(f -> f.field("position").order(SortOrder.Asc)))),
+                List.of(SortOptions.of(o -> o.field(f -> f.field("position").order(SortOrder.Asc))),
+                        SortOptions.of(o -> o.field(f -> f.field("eventId").order(SortOrder.Asc)))),
                 AuditDocument.class, AuditDocument::toView);
     }
 
