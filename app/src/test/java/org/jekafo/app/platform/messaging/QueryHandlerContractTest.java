@@ -172,7 +172,7 @@ class QueryHandlerContractTest extends IntegrationTest {
         QueryBus bus = new SerializingQueryBus(local, () -> wire);
 
         List<Object> answered = Flux.from(bus.streamingQuery(new GenericStreamingQueryMessage<>(query,
-                queryName(handler), (Class<?>) element))).map(Message::getPayload).collectList()
+                queryName(handler), (Class<?>) element))).<Object>map(Message::getPayload).collectList()
                 .block(Duration.ofSeconds(5));
 
         assertThat(received.get()).isEqualTo(query);
