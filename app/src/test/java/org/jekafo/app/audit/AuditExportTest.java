@@ -181,6 +181,56 @@ class AuditExportTest extends IntegrationTest {
         assertRefused(get(TestApi.AUDITOR, "/exports/members.csv?status=PARTI"), 400, "INVALID_INPUT");
     }
 
+    /**
+     * Five questions an auditor typically asks, answered right; the time each takes is printed (a figure, not a
+     * gate): one member's history, an import's registrations, a unit's subtree last month, who did what by role and
+     * channel, free text.
+     */
+    @Test
+    void typicalAuditorQuestionsAreAnsweredAndTheirLatencyPrinted() {
+        TestApi auditor = bureau.as(TestApi.AUDITOR);
+        String someone = (String) AuditTrailTest.nodes(AuditTrailTest.page(auditor, Map.of("orgUnit", unit), Map.of(
+                "first", 1))).get(0).get("aggregateId");
+        Map<String, Map<String, Object>> questions = Map.of(
+                "un membre", Map.of("aggregateId", someone),
+                "un import", Map.of("correlationId", correlationId, "eventNames", List.of("MemberRegisteredEvent")),
+                "une région ce mois-ci", Map.of("orgUnit", bureau.unitId("TB"), "from",
+                        java.time.Instant.now().minus(Duration.ofDays(30)).toString()),
+                "rôle et canal", Map.of("role", "SYSTEM", "channel", "IMPORT"),
+                "texte libre", Map.of("text", "membre inscrit tissage"));
+        questions.forEach((question, filter) -> {
+            assertThat((Integer) AuditTrailTest.page(auditor, filter, Map.of("first", 20)).get("totalCount"))
+                    .as(question).isPositive();
+            long[] nanos = new long[40];
+            for (int i = 0; i < nanos.length; i++) {
+                long start = System.nanoTime();
+                AuditTrailTest.page(auditor, filter, Map.of("first", 20));
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            System.out.printf("audit query « %s »: p50 %.1f ms, p99 %.1f ms (40 GraphQL requests, page of 20)%n",
+                    question, nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6);
+        });
+    }
+
+    @Test
+    void rebuildingTheAuditIndexAfterTheImportGivesTheSameTrail() {
+        Map<String, Object> registrations = Map.of("correlationId", correlationId);
+        List<Map<String, Object>> before = AuditTrailTest.nodes(AuditTrailTest.page(bureau, registrations,
+                Map.of("first", 500)));
+        long events = bureau.eventStoreHead();
+        long started = System.nanoTime();
+
+        bureau.as(TestApi.OPERATOR).run("rebuildProjection", "input", Map.of("name", "audit-projection",
+                "awaitCompletion", true)).data("rebuildProjection.projection");
+
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("audit index rebuilt: %d events in %.2f s, %.0f events/s%n", events, seconds,
+                events / seconds);
+        assertThat(AuditTrailTest.nodes(AuditTrailTest.page(bureau, registrations, Map.of("first", 500))))
+                .isEqualTo(before);
+    }
+
     // --- helpers ---
 
     /**
