@@ -217,7 +217,7 @@ class AuditExportTest extends IntegrationTest {
     void rebuildingTheAuditIndexAfterTheImportGivesTheSameTrail() {
         Map<String, Object> registrations = Map.of("correlationId", correlationId);
         List<Map<String, Object>> before = AuditTrailTest.nodes(AuditTrailTest.page(bureau, registrations,
-                Map.of("first", 500)));
+                Map.of("first", 200)));
         long events = bureau.eventStoreHead();
         long started = System.nanoTime();
 
@@ -227,7 +227,7 @@ class AuditExportTest extends IntegrationTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("audit index rebuilt: %d events in %.2f s, %.0f events/s%n", events, seconds,
                 events / seconds);
-        assertThat(AuditTrailTest.nodes(AuditTrailTest.page(bureau, registrations, Map.of("first", 500))))
+        assertThat(AuditTrailTest.nodes(AuditTrailTest.page(bureau, registrations, Map.of("first", 200))))
                 .isEqualTo(before);
     }
 
