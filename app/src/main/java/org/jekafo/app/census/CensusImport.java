@@ -109,10 +109,21 @@ public class CensusImport {
      *                             unreadable or old-format file): nothing is registered
      */
     public Result importFile(Path csv, Path report, int parallelism, Consumer<Progress> progress) throws IOException {
+        return importFile(csv, report, parallelism, CommandContext.of(operator, Channel.IMPORT).correlationId(),
+                progress);
+    }
+
+    /**
+     * {@link #importFile(Path, Path, int, Consumer)}, every registration carrying {@code correlationId}: an import
+     * sent to the server passes its own id, which its start and end events carry too, so that the audit trail follows
+     * everything one import caused by that one id.
+     */
+    public Result importFile(Path csv, Path report, int parallelism, String correlationId, Consumer<Progress> progress)
+            throws IOException {
         long start = System.nanoTime();
         CensusFile census = CensusFile.open(csv);
         Map<String, String> localUnits = localUnitsByName();
-        CommandContext context = CommandContext.of(operator, Channel.IMPORT);
+        CommandContext context = new CommandContext(operator, Channel.IMPORT, correlationId, null, null);
         int total = census.size();
         Tally tally = new Tally(total, start, progress);
         Map<String, CompletableFuture<Void>> lastBlockWithKey = new HashMap<>(); // the reading thread alone uses it

@@ -173,10 +173,11 @@ public class CensusImports {
         run.running();
         listener.accept(run.view());
         try {
-            CensusImport.Result result = censusImport.importFile(run.file(), run.report(), parallelism, progress -> {
-                run.progress(progress);
-                listener.accept(run.view());
-            });
+            CensusImport.Result result = censusImport.importFile(run.file(), run.report(), parallelism, run.id(),
+                    progress -> {
+                        run.progress(progress);
+                        listener.accept(run.view());
+                    });
             long head = searchability.head();
             run.indexing(result);
             listener.accept(run.view());
@@ -259,7 +260,8 @@ public class CensusImports {
     }
 
     private void record(CensusImportRun run, Object command) {
-        sender.send(command, CommandContext.of(run.importedBy(), Channel.IMPORT));
+        // the import's id is the correlation id of everything it causes: its start, its registrations, its end
+        sender.send(command, new CommandContext(run.importedBy(), Channel.IMPORT, run.id(), null, null));
     }
 
     private long copyWithin(InputStream in, OutputStream out) throws IOException {

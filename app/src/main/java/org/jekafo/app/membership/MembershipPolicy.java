@@ -19,6 +19,7 @@ import org.jekafo.api.membership.RecordMemberDeathCommand;
 import org.jekafo.api.membership.RecordMemberResignationCommand;
 import org.jekafo.api.membership.RegisterMemberCommand;
 import org.jekafo.api.membership.ReinstateMemberCommand;
+import org.jekafo.api.membership.StreamMembersQuery;
 import org.jekafo.api.membership.SuspendMemberCommand;
 import org.jekafo.api.membership.TransferMemberCommand;
 import org.jekafo.app.platform.gate.AccessPolicy;
@@ -117,6 +118,9 @@ class MembershipPolicy implements AccessPolicy {
         // a tablet syncs the units it works in: the subtree asked for must be within reach
         rules.message(FindMemberChangesQuery.class, KEEPERS, Reach.unit(FindMemberChangesQuery::orgUnitId, "orgUnitId"))
                 .exposedAs("Query.memberChanges");
+        // an export (GET /exports/members.csv|.ndjson): the same reach as a search of the members
+        rules.message(StreamMembersQuery.class, READERS, (query, principal, scope) ->
+                new StreamMembersQuery(bounded(query.filter(), principal, scope)));
         rules.message(CountMembersQuery.class, READERS, (query, principal, scope) ->
                 new CountMembersQuery(bounded(query.filter(), principal, scope))).exposedAs("Query.memberCounts");
     }

@@ -116,7 +116,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
             expect("Mutation.castBallot", "M F", ""),
             expect("Mutation.tagRecommendation", "C B", "B"),
             expect("Subscription.consultationTurnout", "M F C B A D", "M F C B A D"),
-            expect("Subscription.consultationTallied", "M F C B A D", "M F C B A D"));
+            expect("Subscription.consultationTallied", "M F C B A D", "M F C B A D"),
+            // the audit trail: auditors and the bureau everywhere, an officer within their subtree (AuditPolicy); a
+            // correlation names no unit, so an officer's is narrowed to their subtree, never refused
+            expect("Query.auditTrail", "C B A", "B A"),
+            expect("Query.correlationTrail", "C B A", "C B A"));
 
     /** Each operation's document; its variables come from {@link #variables}. */
     private static final Map<String, String> DOCUMENTS = Map.ofEntries(
@@ -171,7 +175,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
             Map.entry("Subscription.consultationTurnout",
                     "subscription($consultation: ID!) { consultationTurnout(id: $consultation) { voterCount } }"),
             Map.entry("Subscription.consultationTallied",
-                    "subscription($consultation: ID!) { consultationTallied(id: $consultation) { id status } }"));
+                    "subscription($consultation: ID!) { consultationTallied(id: $consultation) { id status } }"),
+            Map.entry("Query.auditTrail", "query($unit: ID) { auditTrail(filter: {orgUnit: $unit}, first: 5) "
+                    + "{ totalCount } }"),
+            Map.entry("Query.correlationTrail", "{ correlationTrail(correlationId: \"matrice\", first: 5) "
+                    + "{ totalCount } }"));
 
     @Autowired
     GraphQlSource graphQlSource;

@@ -38,6 +38,8 @@ import org.jekafo.api.membership.CorrectMemberIdentityCommand;
 import org.jekafo.api.membership.CountMembersQuery;
 import org.jekafo.api.membership.ErasePersonalDataCommand;
 import org.jekafo.api.membership.FindMemberHistoryQuery;
+import org.jekafo.api.audit.AuditFilter;
+import org.jekafo.api.audit.FindAuditTrailQuery;
 import org.jekafo.api.census.FindCensusImportQuery;
 import org.jekafo.api.membership.FindMemberChangesQuery;
 import org.jekafo.api.membership.FindMemberQuery;
@@ -163,7 +165,11 @@ class GateTest extends IntegrationTest {
             Map.entry("Mutation.recordIntegrityCheckpoint", (v, in) -> new RecordIntegrityCheckpointCommand(
                     UUID.randomUUID().toString())),
             Map.entry("Mutation.tagRecommendation", (v, in) -> new TagRecommendationCommand(
-                    (String) in.get("consultationId"), (String) in.get("recommendationId"), strings(in, "tags"))));
+                    (String) in.get("consultationId"), (String) in.get("recommendationId"), strings(in, "tags"))),
+            Map.entry("Query.auditTrail", (v, in) -> new FindAuditTrailQuery(
+                    AuditFilter.none().withOrgUnit((String) v.get("unit")), 5, null, null, false, false)),
+            Map.entry("Query.correlationTrail", (v, in) -> new FindAuditTrailQuery(AuditFilter.correlated("matrice"),
+                    5, null, null, false, false)));
 
     /** GraphQL operations that send no command or query: operations on the server itself, reference data, the caller's identity. */
     private static final Set<String> WITHOUT_MESSAGE = Set.of("Query.me", "Query.trades", "Query.projections",

@@ -23,6 +23,10 @@ import org.jekafo.api.membership.MemberOrder;
 import org.jekafo.api.membership.MemberPage;
 import org.jekafo.api.membership.MemberPosition;
 import org.jekafo.api.membership.MemberView;
+import org.jekafo.api.membership.StreamMembersQuery;
+import org.jekafo.query.elasticsearch.PointInTimeScan;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import reactor.core.publisher.Flux;
 import org.jekafo.query.elasticsearch.RefusedQueryException;
 import org.jekafo.query.orgunit.OrgUnitQueries;
 import org.jekafo.query.orgunit.OrgUnitTree;
@@ -98,6 +102,16 @@ class MemberQueries {
         return new MemberPage(page.stream().map(d -> d.toView(tree.regionIdOf(d.localUnitId))).toList(),
                 page.stream().map(d -> new MemberPosition(sortKey(query.order().field(), d), d.memberId)).toList(),
                 total, hasMore);
+    }
+
+    /** Every matching member by card number, a page at a time as the receiver asks (a streaming query). */
+    @QueryHandler
+    Flux<MemberView> handle(StreamMembersQuery query) {
+        OrgUnitTree tree = orgUnits.tree();
+        return PointInTimeScan.of(client, MemberIndex.ALIAS, MemberSearchQuery.of(query.filter(), tree),
+                List.of(SortOptions.of(o -> o.field(f -> f.field("cardNumber").order(SortOrder.Asc))),
+                        SortOptions.of(o -> o.field(f -> f.field("memberId").order(SortOrder.Asc)))),
+                MemberDocument.class, d -> d.toView(tree.regionIdOf(d.localUnitId)));
     }
 
     private static String sortField(MemberOrder.Field field) {

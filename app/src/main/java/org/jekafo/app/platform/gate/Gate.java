@@ -7,8 +7,10 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.GenericQueryMessage;
+import org.axonframework.queryhandling.GenericStreamingQueryMessage;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryMessage;
+import org.axonframework.queryhandling.StreamingQueryMessage;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.jekafo.api.common.MetadataKeys;
 import org.jekafo.app.platform.gate.AccessRules.MessageRule;
@@ -66,7 +68,17 @@ public class Gate {
         if (query instanceof SubscriptionQueryMessage<?, ?, ?>) {
             throw new IllegalStateException("a subscription query cannot be narrowed: " + query.getQueryName());
         }
+        if (query instanceof StreamingQueryMessage<?, ?> streaming) {
+            return narrowed(streaming, payload, metaData);
+        }
         return new GenericQueryMessage<>(new GenericMessage<>(query.getIdentifier(), payload, metaData),
+                query.getQueryName(), query.getResponseType());
+    }
+
+    /** A streaming query (an export) narrowed: still a streaming query, answering with the same type. */
+    private static <R> StreamingQueryMessage<Object, R> narrowed(StreamingQueryMessage<?, R> query, Object payload,
+                                                                 MetaData metaData) {
+        return new GenericStreamingQueryMessage<>(new GenericMessage<>(query.getIdentifier(), payload, metaData),
                 query.getQueryName(), query.getResponseType());
     }
 

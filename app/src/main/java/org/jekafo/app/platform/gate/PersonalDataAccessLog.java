@@ -43,6 +43,19 @@ public class PersonalDataAccessLog {
                 + " principal, role, member_id, operation, unmasked) values (?, ?, ?, ?, ?, ?)", rows));
     }
 
+    /**
+     * Records that {@code principal} read these members' personal data through {@code operation} (an export: each
+     * chunk journaled before it is written), in clear or masked; nothing for a role whose reads are not recorded.
+     */
+    public void recordReads(ActingPrincipal principal, Collection<String> memberIds, String operation,
+                            boolean unmasked) {
+        if (!principal.role().overseer() || memberIds.isEmpty()) {
+            return;
+        }
+        record(principal, memberIds.stream().distinct()
+                .map(memberId -> new PersonalDataReads.Read(memberId, operation, unmasked)).toList());
+    }
+
     /** Up to {@code limit} reads before {@code beforeId} (all when null), newest first, of one member or all. */
     public List<Access> page(String memberId, Long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("select access_id, accessed_at, principal, role, member_id, operation,"

@@ -40,7 +40,7 @@ public class InvalidInputException extends RuntimeException {
                 + "la première page.");
     }
 
-    Refusal refusal() {
+    public Refusal refusal() {
         return refusal;
     }
 }

@@ -70,6 +70,8 @@ class SecurityConfiguration {
                         .requestMatchers("/imports", "/imports/**").authenticated()
                         // integrity checkpoints and export: who may is decided by the controller (IntegrityPolicy's rule)
                         .requestMatchers(HttpMethod.GET, "/integrity/**").authenticated()
+                        // streamed exports: who may is decided by the gate, with a JSON refusal (ExportRefusals)
+                        .requestMatchers(HttpMethod.GET, "/exports/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())

@@ -6,6 +6,8 @@ import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.query.QuerySerializer;
 import org.axonframework.axonserver.connector.query.subscription.SubscriptionMessageSerializer;
 import org.axonframework.queryhandling.QueryMessage;
+import org.axonframework.queryhandling.StreamingQueryMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryResponseMessage;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.axonframework.queryhandling.SubscriptionQueryUpdateMessage;
@@ -48,6 +50,14 @@ final class AxonServerWire {
     <R> QueryResponseMessage<R> answered(QueryResponseMessage<?> answer, QueryMessage<?, R> query) {
         QueryResponse response = queries.serializeResponse(answer, query.getIdentifier());
         return queries.deserializeResponse(response, query.getResponseType());
+    }
+
+    /** One result of a streaming query as the sending node reads it. */
+    @SuppressWarnings("unchecked")
+    <R> QueryResponseMessage<R> streamed(QueryResponseMessage<?> result, StreamingQueryMessage<?, R> query) {
+        QueryResponse response = queries.serializeResponse(result, query.getIdentifier());
+        return queries.deserializeResponse(response, ResponseTypes.instanceOf(
+                (Class<R>) query.getResponseType().getExpectedResponseType()));
     }
 
     /** The subscription query as the handling node reads it. */

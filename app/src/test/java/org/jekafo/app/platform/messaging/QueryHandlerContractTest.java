@@ -7,6 +7,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericQueryMessage;
+import org.axonframework.queryhandling.GenericStreamingQueryMessage;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryHandler;
@@ -28,8 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
+import reactor.core.publisher.Flux;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -89,8 +93,22 @@ class QueryHandlerContractTest extends IntegrationTest {
     }
 
     static List<Named<Method>> namedHandlers() {
-        return handlers().stream().map(method -> Named.of(method.getDeclaringClass().getSimpleName() + " answers "
-                + method.getParameterTypes()[0].getSimpleName(), method)).toList();
+        return handlers().stream().filter(method -> !streaming(method)).map(QueryHandlerContractTest::named).toList();
+    }
+
+    /** Handlers of streaming queries (exports): they answer a {@code Flux} of records, one at a time. */
+    static List<Named<Method>> namedStreamingHandlers() {
+        return handlers().stream().filter(QueryHandlerContractTest::streaming).map(QueryHandlerContractTest::named)
+                .toList();
+    }
+
+    private static Named<Method> named(Method method) {
+        return Named.of(method.getDeclaringClass().getSimpleName() + " answers "
+                + method.getParameterTypes()[0].getSimpleName(), method);
+    }
+
+    private static boolean streaming(Method handler) {
+        return Flux.class.equals(handler.getReturnType());
     }
 
     @Test
@@ -98,6 +116,8 @@ class QueryHandlerContractTest extends IntegrationTest {
         assertThat(handlers()).extracting(method -> method.getParameterTypes()[0].getSimpleName())
                 .contains("FindMemberQuery", "FindMembersQuery", "CountMembersQuery", "FindMemberHistoryQuery",
                         "FindOrgUnitQuery", "FindOrgUnitsQuery", "FindHistoryQuery");
+        assertThat(namedStreamingHandlers()).extracting(named -> named.getPayload().getParameterTypes()[0]
+                .getSimpleName()).containsExactlyInAnyOrder("StreamAuditTrailQuery", "StreamMembersQuery");
     }
 
     @Test
@@ -107,7 +127,7 @@ class QueryHandlerContractTest extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("namedHandlers")
+    @MethodSource({"namedHandlers", "namedStreamingHandlers"})
     void handlerIsABeanOfTheApplication(Method handler) {
         assertThat(context.getBeanNamesForType(handler.getDeclaringClass())).isNotEmpty();
     }
@@ -131,6 +151,32 @@ class QueryHandlerContractTest extends IntegrationTest {
 
         assertThat(received.get()).isEqualTo(query);
         assertThat(answered).isEqualTo(answer);
+    }
+
+    @ParameterizedTest
+    @MethodSource("namedStreamingHandlers")
+    void streamedRecordsCrossAxonServerUnchangedOneByOne(Method handler) {
+        Samples samples = new Samples();
+        Object query = samples.of(handler.getParameterTypes()[0]);
+        Type element = ((ParameterizedType) handler.getGenericReturnType()).getActualTypeArguments()[0];
+        Object answer = samples.of(element);
+        assertThat(element).isInstanceOf(Class.class);
+        assertThat(((Class<?>) element).isRecord() && ((Class<?>) element).getPackageName().startsWith(SHARED_API))
+                .as("%s streams records of %s", handler, SHARED_API).isTrue();
+        AtomicReference<Object> received = new AtomicReference<>();
+        SimpleQueryBus local = SimpleQueryBus.builder().build();
+        local.subscribe(queryName(handler), handler.getGenericReturnType(), message -> {
+            received.set(message.getPayload());
+            return Flux.just(answer, answer);
+        });
+        QueryBus bus = new SerializingQueryBus(local, () -> wire);
+
+        List<Object> answered = Flux.from(bus.streamingQuery(new GenericStreamingQueryMessage<>(query,
+                queryName(handler), (Class<?>) element))).<Object>map(Message::getPayload).collectList()
+                .block(Duration.ofSeconds(5));
+
+        assertThat(received.get()).isEqualTo(query);
+        assertThat(answered).containsExactly(answer, answer);
     }
 
     @ParameterizedTest

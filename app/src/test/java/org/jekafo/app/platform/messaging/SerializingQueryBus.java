@@ -6,7 +6,11 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.queryhandling.DefaultSubscriptionQueryResult;
+import org.axonframework.queryhandling.GenericStreamingQueryMessage;
 import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.StreamingQueryMessage;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.queryhandling.QueryResponseMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -26,8 +30,8 @@ import java.util.stream.Stream;
  * Server bus does, and has the local bus handle them: what only a serializing bus shows (a list answered, a query
  * that Jackson cannot read back) fails here as it would in production. Handlers and handler interceptors are the
  * local bus's; dispatch interceptors run before serialization, as the Axon Server bus runs them. A handler's failure
- * crosses serialized too (see {@link AxonServerWire}). Streaming queries are not simulated (none is sent): they
- * fail as on a bus that does not support them.
+ * crosses serialized too (see {@link AxonServerWire}). A streaming query (an export) crosses the wire too: its
+ * request, then each result, one by one.
  */
 final class SerializingQueryBus implements QueryBus {
 
@@ -51,6 +55,15 @@ final class SerializingQueryBus implements QueryBus {
     public <Q, R> CompletableFuture<QueryResponseMessage<R>> query(@Nonnull QueryMessage<Q, R> query) {
         QueryMessage<Q, R> sent = dispatchInterceptors.intercept(query);
         return local.query(wire.get().received(sent)).thenApply(answer -> wire.get().answered(answer, sent));
+    }
+
+    @Override
+    public <Q, R> Publisher<QueryResponseMessage<R>> streamingQuery(@Nonnull StreamingQueryMessage<Q, R> query) {
+        StreamingQueryMessage<Q, R> sent = dispatchInterceptors.intercept(query);
+        QueryMessage<Q, ?> read = wire.get().received(sent);
+        StreamingQueryMessage<Q, R> received = new GenericStreamingQueryMessage<>(read, read.getQueryName(),
+                sent.getResponseType());
+        return Flux.from(local.streamingQuery(received)).map(result -> wire.get().streamed(result, sent));
     }
 
     @Override
