@@ -35,6 +35,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -55,6 +57,8 @@ class FigureQueries {
 
     /** Dates are local to Mali. */
     static final ZoneId BAMAKO = ZoneId.of("Africa/Bamako");
+    private static final DateTimeFormatter NANOS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final List<String> STILL_MEMBERS = List.of(MemberStatus.ACTIVE.name(), MemberStatus.SUSPENDED.name());
 
     private final ElasticsearchClient client;
@@ -117,7 +121,7 @@ class FigureQueries {
             long[] registered = genderCount(Query.of(q -> q.bool(b -> {
                 b.filter(f -> f.term(t -> t.field("first").value(true)));
                 b.filter(f -> f.range(r -> r.untyped(u -> u.field("registeredAt")
-                        .gte(JsonData.of(from.toString())).lt(JsonData.of(until.toString())))));
+                        .gte(nanos(from)).lt(nanos(until)))));
                 withinUnits(b, localUnits);
                 return b;
             })));
@@ -136,7 +140,7 @@ class FigureQueries {
                 .query(q -> q.bool(b -> {
                     b.filter(f -> f.term(t -> t.field("status").value(ConsultationStatus.TALLIED.name())));
                     b.filter(f -> f.range(r -> r.untyped(u -> u.field("talliedAt")
-                            .gte(JsonData.of(from.toString())).lt(JsonData.of(until.toString())))));
+                            .gte(nanos(from)).lt(nanos(until)))));
                     if (owners != null) {
                         b.filter(f -> f.terms(t -> t.field("orgUnitId").terms(v -> v.value(owners))));
                     }
@@ -194,13 +198,21 @@ class FigureQueries {
     private static Query heldAt(Instant at, List<FieldValue> localUnits,
                                 Function<BoolQuery.Builder, BoolQuery.Builder> more) {
         return Query.of(q -> q.bool(b -> {
-            b.filter(f -> f.range(r -> r.untyped(u -> u.field("validFrom").lte(JsonData.of(at.toString())))));
+            b.filter(f -> f.range(r -> r.untyped(u -> u.field("validFrom").lte(nanos(at)))));
             b.filter(f -> f.bool(open -> open.minimumShouldMatch("1")
-                    .should(s -> s.range(r -> r.untyped(u -> u.field("validTo").gt(JsonData.of(at.toString())))))
+                    .should(s -> s.range(r -> r.untyped(u -> u.field("validTo").gt(nanos(at)))))
                     .should(s -> s.bool(none -> none.mustNot(m -> m.exists(e -> e.field("validTo")))))));
             withinUnits(b, localUnits);
             return more == null ? b : more.apply(b);
         }));
+    }
+
+    /**
+     * An instant with all nine digits of its fraction: Elasticsearch rounds a date that leaves fields out up to the
+     * end of what it leaves out in {@code gt} and {@code lte} ("…:00Z" would mean "…:00.999999999Z").
+     */
+    private static JsonData nanos(Instant instant) {
+        return JsonData.of(NANOS.format(instant));
     }
 
     private static void withinUnits(BoolQuery.Builder bool, List<FieldValue> localUnits) {
