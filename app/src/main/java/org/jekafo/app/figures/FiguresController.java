@@ -151,9 +151,9 @@ class FiguresController {
                 share(p.womenVoters(), p.voters()), share(p.voters(), p.eligible()), overseer && suppressed);
     }
 
-    /** {@code part} over {@code whole}, from 0 to 1; null when either is unknown or the whole is 0. */
+    /** {@code part} over {@code whole} in percent, to a tenth (as a consultation's inclusion shows shares); null when either is unknown or the whole is 0. */
     private static Double share(Long part, Long whole) {
-        return part == null || whole == null || whole == 0 ? null : part / (double) whole;
+        return part == null || whole == null || whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }
 
     private static List<Cell> cells(List<CountBucket> buckets, Function<String, String> key,

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * A consultation played over GraphQL by its people: a fresh local unit with its members (so that the roll is known
  * exactly), the bureau running it, members and a field agent voting.
  */
-final class ConsultationScenario {
+public final class ConsultationScenario {
 
     static final String CONSULTATION_FIELDS = """
             id status mode eligibleCount closedEarly closingReason cancellationReason closesAt version publicKey
@@ -35,18 +35,18 @@ final class ConsultationScenario {
             + "userErrors { code field message } consultation { " + CONSULTATION_FIELDS + " } } }";
     static final String SCHEDULE = "mutation($input: ScheduleConsultationInput!) { scheduleConsultation(input: $input) { "
             + "userErrors { code field message } consultation { id status } } }";
-    static final String CLOSE = "mutation($input: CloseConsultationInput!) { closeConsultation(input: $input) { "
+    public static final String CLOSE = "mutation($input: CloseConsultationInput!) { closeConsultation(input: $input) { "
             + "userErrors { code field message } consultation { id status closedEarly } } }";
     static final String CAST = "mutation($input: CastBallotInput!) { castBallot(input: $input) { "
             + "userErrors { code field message } receipt consultation { id } } }";
     static final String CONSULTATION = "query($id: ID!) { consultation(id: $id) { " + CONSULTATION_FIELDS + " } }";
 
     final TestApi bureau;
-    final String unitId;
+    public final String unitId;
     final String unitCode;
-    final List<String> members = new ArrayList<>();
+    public final List<String> members = new ArrayList<>();
 
-    ConsultationScenario(TestApi bureau, List<String> genders) {
+    public ConsultationScenario(TestApi bureau, List<String> genders) {
         this.bureau = bureau;
         this.unitCode = TestData.unitCode("SG");
         Map<String, Object> created = bureau.run("createOrgUnit", "input", Map.of("code", unitCode,
@@ -62,7 +62,7 @@ final class ConsultationScenario {
         return (String) member.get("id");
     }
 
-    TestApi member(int index) {
+    public TestApi member(int index) {
         return memberApi(members.get(index));
     }
 
@@ -74,7 +74,7 @@ final class ConsultationScenario {
         return bureau.as(new ActingPrincipal("agent-" + unitCode, Role.FIELD_AGENT, unitCode, null));
     }
 
-    static Map<String, Object> plan(String unitId, String mode, int quorumPercent) {
+    public static Map<String, Object> plan(String unitId, String mode, int quorumPercent) {
         Map<String, Object> plan = new HashMap<>();
         plan.put("title", "Consultation sur les taxes du marché");
         plan.put("titleBm", "Sugu nisɔngɔw");
@@ -95,7 +95,7 @@ final class ConsultationScenario {
     }
 
     /** Drafts and schedules a consultation that opens at once; waits until it is open. */
-    String open(Map<String, Object> plan) {
+    public String open(Map<String, Object> plan) {
         Map<String, Object> drafted = bureau.runText(DRAFT, Map.of("input", Map.of("plan", plan)))
                 .data("draftConsultation.consultation");
         String id = (String) drafted.get("id");
@@ -108,16 +108,16 @@ final class ConsultationScenario {
         return bureau.runText(CONSULTATION, Map.of("id", id)).data("consultation");
     }
 
-    Map<String, Object> awaitStatus(String id, String status) {
+    public Map<String, Object> awaitStatus(String id, String status) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> consultation(id), c -> status.equals(c.get("status")));
     }
 
-    static Map<String, Object> ballot(String consultationId, String memberId, List<Map<String, Object>> answers) {
+    public static Map<String, Object> ballot(String consultationId, String memberId, List<Map<String, Object>> answers) {
         return Map.of("consultationId", consultationId, "memberId", memberId, "answers", answers);
     }
 
-    static Map<String, Object> choose(String questionId, String... optionIds) {
+    public static Map<String, Object> choose(String questionId, String... optionIds) {
         return Map.of("questionId", questionId, "optionIds", List.of(optionIds));
     }
 
@@ -125,7 +125,7 @@ final class ConsultationScenario {
         return Map.of("questionId", questionId, "text", text);
     }
 
-    TestApi.Answer cast(TestApi as, Map<String, Object> ballot) {
+    public TestApi.Answer cast(TestApi as, Map<String, Object> ballot) {
         return as.runText(CAST, Map.of("input", ballot));
     }
 }

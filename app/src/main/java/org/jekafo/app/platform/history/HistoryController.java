@@ -44,18 +44,19 @@ class HistoryController {
 
     /**
      * Any aggregate as it stood at a time or after a sequence number, rebuilt from its events; it passes the gate under
-     * its type's history rule, and is masked and journaled on the bus for auditors and administrators, as a history.
+     * its type's history rule, masked on the bus for auditors and administrators and journaled by the request for the
+     * fields it renders (it shows personal data as such).
      */
     @QueryMapping
     AggregateStateView aggregateAsOf(@Argument String type, @Argument String id, @Argument Instant at,
-                                     @Argument Integer sequence, DataFetchingEnvironment environment) {
+                                     @Argument Integer sequence) {
         if (sequence != null && sequence < 0) {
             throw new InvalidInputException("INVALID_INPUT", "sequence", "Un numéro de séquence est positif ou nul.");
         }
         FindAggregateStateQuery query = new FindAggregateStateQuery(type, id, at,
                 sequence == null ? null : sequence.longValue());
         return queries.query(GenericMessage.asMessage(query)
-                        .andMetaData(PersonalDataDisclosure.forGraphQlAnswer(environment)),
+                        .andMetaData(PersonalDataDisclosure.journaledByRequest()),
                 ResponseTypes.instanceOf(AggregateStateView.class)).join();
     }
 
