@@ -83,7 +83,7 @@ class FiguresController {
         Function<String, String> unitName = id -> units.containsKey(id) ? units.get(id).name() : id;
         List<Cell> byRegion = cells(figures.byRegion(), id -> GlobalIds.of("OrgUnit", id), unitName);
         List<Cell> byLocalUnit = cells(figures.byLocalUnit(), id -> GlobalIds.of("OrgUnit", id), unitName);
-        List<Cell> byStatus = cells(figures.byStatus(), Function.identity(), FiguresController::statusLabel);
+        List<Cell> byStatus = cells(figures.byStatus(), Function.identity(), status -> MemberStatus.valueOf(status).countLabelFr());
         List<Cell> byGender = cells(figures.byGender(), Function.identity(),
                 key -> key.equals(Gender.F.name()) ? "Femmes" : "Hommes");
         List<Cell> byTrade = cells(figures.byTrade(), Function.identity(),
@@ -164,14 +164,5 @@ class FiguresController {
 
     private static List<Cell> hidden(List<Cell> cells) {
         return cells.stream().map(Cell::hidden).toList();
-    }
-
-    private static String statusLabel(String status) {
-        return switch (MemberStatus.valueOf(status)) {
-            case ACTIVE -> "Actifs";
-            case SUSPENDED -> "Suspendus";
-            case RESIGNED -> "Démissionnaires";
-            case DECEASED -> "Décédés";
-        };
     }
 }
