@@ -351,6 +351,27 @@ class FiguresAsOfTest extends IntegrationTest {
     }
 
     @Test
+    void aRebuiltPeriodProjectionGivesTheSameFiguresAtEveryDate() {
+        String one = localUnit("SG");
+        String two = localUnit("SG");
+        List<String> members = sixMembersThroughEveryChange(one, two).stream().map(TestApi::identifierOf).toList();
+        api.awaitProjectionsCaughtUp();
+        List<Instant> dates = memberEvents().stream().filter(e -> members.contains(e.memberId()))
+                .map(Stored::at).toList();
+        Map<Instant, Map<String, Object>> before = new LinkedHashMap<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> countsAsOf(api, api.unitId("SG"), dates.get(dates.size() - 1))
+                .get("byLocalUnit").toString().contains(two));
+        dates.forEach(date -> before.put(date, countsAsOf(api, null, date)));
+
+        Map<String, Object> rebuilt = api.as(TestApi.OPERATOR).run("rebuildProjection", "input",
+                Map.of("name", "member-period-projection", "awaitCompletion", true)).data("rebuildProjection.projection");
+
+        assertThat(rebuilt).containsEntry("rebuilding", false);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> dates.forEach(date ->
+                assertThat(countsAsOf(api, null, date)).as("as of %s", date).isEqualTo(before.get(date))));
+    }
+
+    @Test
     void aSeriesEndingBeforeItStartsIsRefused() {
         Map<String, Object> variables = Map.of("from", "2025-05-01", "to", "2025-04-01", "interval", "MONTH");
 
