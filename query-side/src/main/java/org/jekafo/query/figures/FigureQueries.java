@@ -102,6 +102,11 @@ class FigureQueries {
                 buckets(response.aggregations().get("trade")), cross);
     }
 
+    /**
+     * Every point of the series in two requests, whatever their number: one search of the periods with two filters per
+     * point (the members at its end, the registrations in it, each with its women), and one of the consultations
+     * tallied over the whole series, put in their periods here.
+     */
     @QueryHandler
     IndicatorSeries handle(FindIndicatorsQuery query) throws IOException {
         RefusedQueryException.bounded(query.orgUnitId(), TextLimit.IDENTIFIER.forField("orgUnitId"));
@@ -109,33 +114,64 @@ class FigureQueries {
         List<FieldValue> localUnits = units(tree, query.orgUnitId());
         List<FieldValue> owners = query.orgUnitId() == null ? null
                 : tree.subtree(query.orgUnitId()).stream().map(OrgUnitView::orgUnitId).map(FieldValue::of).toList();
-        List<IndicatorPoint> points = new ArrayList<>();
+        List<LocalDate> starts = new ArrayList<>();
         for (LocalDate start = periodStart(query.from(), query.interval()); !start.isAfter(query.to());
              start = next(start, query.interval())) {
-            LocalDate end = next(start, query.interval());
-            Instant from = start.atStartOfDay(BAMAKO).toInstant();
-            Instant until = end.atStartOfDay(BAMAKO).toInstant();
-            long[] members = genderCount(heldAt(until.minusNanos(1), localUnits,
+            starts.add(start);
+        }
+        Map<String, Aggregation> filters = new LinkedHashMap<>();
+        for (int i = 0; i < starts.size(); i++) {
+            Instant from = instant(starts.get(i));
+            Instant until = instant(next(starts.get(i), query.interval()));
+            filters.put("members" + i, withWomen(heldAt(until.minusNanos(1), null,
                     b -> b.filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(
-                            STILL_MEMBERS.stream().map(FieldValue::of).toList()))))));
-            long[] registered = genderCount(Query.of(q -> q.bool(b -> {
-                b.filter(f -> f.term(t -> t.field("first").value(true)));
-                b.filter(f -> f.range(r -> r.untyped(u -> u.field("registeredAt")
-                        .gte(nanos(from)).lt(nanos(until)))));
-                withinUnits(b, localUnits);
-                return b;
-            })));
-            points.add(consultations(start, end, from, until, owners, members, registered));
+                            STILL_MEMBERS.stream().map(FieldValue::of).toList())))))));
+            filters.put("registered" + i, withWomen(Query.of(q -> q.bool(b -> b
+                    .filter(f -> f.term(t -> t.field("first").value(true)))
+                    .filter(f -> f.range(r -> r.untyped(u -> u.field("registeredAt").gte(nanos(from))
+                            .lt(nanos(until)))))))));
+        }
+        SearchResponse<Void> periods = client.search(s -> s.index(MemberPeriodIndex.ALIAS).size(0)
+                .query(q -> q.bool(b -> {
+                    withinUnits(b, localUnits);
+                    return b;
+                }))
+                .aggregations(filters), Void.class);
+        List<TalliedConsultation> tallied = tallied(owners, instant(starts.get(0)),
+                instant(next(starts.get(starts.size() - 1), query.interval())));
+        List<IndicatorPoint> points = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            LocalDate start = starts.get(i);
+            LocalDate end = next(start, query.interval());
+            Instant from = instant(start);
+            Instant until = instant(end);
+            points.add(point(start, end, tallied.stream().filter(c -> !c.talliedAt.isBefore(from)
+                    && c.talliedAt.isBefore(until)).toList(), counted(periods, "members" + i),
+                    counted(periods, "registered" + i)));
         }
         return new IndicatorSeries(points);
     }
 
-    /** The point of one period: its members and registrations as counted, and the consultations tallied in it. */
-    private IndicatorPoint consultations(LocalDate start, LocalDate end, Instant from, Instant until,
-                                         List<FieldValue> owners, long[] members, long[] registered)
-            throws IOException {
+    private static Instant instant(LocalDate day) {
+        return day.atStartOfDay(BAMAKO).toInstant();
+    }
+
+    /** A filter aggregation of {@code query}, with the women among what it finds. */
+    private static Aggregation withWomen(Query query) {
+        return Aggregation.of(a -> a.filter(query)
+                .aggregations("women", w -> w.filter(f -> f.term(t -> t.field("gender").value(Gender.F.name())))));
+    }
+
+    /** How many periods a filter aggregation found, and how many of them are women's. */
+    private static long[] counted(SearchResponse<Void> response, String name) {
+        var found = response.aggregations().get(name).filter();
+        return new long[]{found.docCount(), found.aggregations().get("women").filter().docCount()};
+    }
+
+    /** The consultations tallied from {@code from} until {@code until}, owned by {@code owners} (any when null). */
+    private List<TalliedConsultation> tallied(List<FieldValue> owners, Instant from, Instant until) throws IOException {
         SearchResponse<TalliedConsultation> response = client.search(s -> s.index(ConsultationIndex.ALIAS)
-                .size(10_000).source(src -> src.filter(f -> f.includes("eligibleCount", "eligibleGroups",
+                .size(10_000).source(src -> src.filter(f -> f.includes("talliedAt", "eligibleCount", "eligibleGroups",
                         "tally.voterCount", "tally.voterGroups")))
                 .query(q -> q.bool(b -> {
                     b.filter(f -> f.term(t -> t.field("status").value(ConsultationStatus.TALLIED.name())));
@@ -146,17 +182,17 @@ class FigureQueries {
                     }
                     return b;
                 })), TalliedConsultation.class);
-        long held = 0;
+        return response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+    }
+
+    /** The point of one period: its members and registrations as counted, and the consultations tallied in it. */
+    private static IndicatorPoint point(LocalDate start, LocalDate end, List<TalliedConsultation> tallied,
+                                        long[] members, long[] registered) {
         long eligible = 0;
         long voters = 0;
         Long eligibleWomen = 0L;
         Long womenVoters = 0L;
-        for (Hit<TalliedConsultation> hit : response.hits().hits()) {
-            TalliedConsultation consultation = hit.source();
-            if (consultation == null) {
-                continue;
-            }
-            held++;
+        for (TalliedConsultation consultation : tallied) {
             eligible += consultation.eligibleCount == null ? 0 : consultation.eligibleCount;
             eligibleWomen = plus(eligibleWomen, women(consultation.eligibleGroups));
             if (consultation.tally != null) {
@@ -164,8 +200,8 @@ class FigureQueries {
                 womenVoters = plus(womenVoters, women(consultation.tally.voterGroups));
             }
         }
-        return new IndicatorPoint(start, end, members[0], members[1], registered[0], registered[1], held, eligible,
-                eligibleWomen, voters, womenVoters);
+        return new IndicatorPoint(start, end, members[0], members[1], registered[0], registered[1], tallied.size(),
+                eligible, eligibleWomen, voters, womenVoters);
     }
 
     /** The women of a breakdown; null when suppressed. */
@@ -179,16 +215,6 @@ class FigureQueries {
 
     private static Long plus(Long sum, Long count) {
         return sum == null || count == null ? null : sum + count;
-    }
-
-    /** How many periods {@code query} finds, and how many of them are women's. */
-    private long[] genderCount(Query query) throws IOException {
-        SearchResponse<Void> response = client.search(s -> s.index(MemberPeriodIndex.ALIAS).size(0)
-                .trackTotalHits(t -> t.enabled(true)).query(query)
-                .aggregations("women", a -> a.filter(f -> f.term(t -> t.field("gender").value(Gender.F.name())))),
-                Void.class);
-        long total = response.hits().total() == null ? 0 : response.hits().total().value();
-        return new long[]{total, response.aggregations().get("women").filter().docCount()};
     }
 
     /**
@@ -253,6 +279,7 @@ class FigureQueries {
 
     /** What the indicators read of a tallied consultation. */
     static class TalliedConsultation {
+        public Instant talliedAt;
         public Long eligibleCount;
         public List<GroupCount> eligibleGroups;
         public Tally tally;
