@@ -186,7 +186,7 @@ class MemberController implements NodeKind {
                 unitsLabelled(counts.byRegion(), unitName),
                 unitsLabelled(counts.byLocalUnit(), unitName),
                 labelled(counts.byTrade(), code -> TradeCatalog.find(code).map(Trade::labelFr).orElse(code)),
-                labelled(counts.byStatus(), MemberController::statusLabel));
+                labelled(counts.byStatus(), status -> MemberStatus.valueOf(status).countLabelFr()));
         return principals.current().role().overseer() ? SmallCounts.suppressed(view) : view;
     }
 
@@ -377,14 +377,5 @@ class MemberController implements NodeKind {
 
     private static List<LabelledCount> labelled(List<CountBucket> buckets, Function<String, String> label) {
         return buckets.stream().map(b -> new LabelledCount(b.key(), label.apply(b.key()), b.count(), false)).toList();
-    }
-
-    private static String statusLabel(String status) {
-        return switch (MemberStatus.valueOf(status)) {
-            case ACTIVE -> "Actifs";
-            case SUSPENDED -> "Suspendus";
-            case RESIGNED -> "Démissionnaires";
-            case DECEASED -> "Décédés";
-        };
     }
 }

@@ -43,7 +43,7 @@ public final class ConsultationScenario {
             + "userErrors { code field message } consultation { " + CONSULTATION_FIELDS + " } } }";
     static final String SCHEDULE = "mutation($input: ScheduleConsultationInput!) { scheduleConsultation(input: $input) { "
             + "userErrors { code field message } consultation { id status } } }";
-    static final String CLOSE = "mutation($input: CloseConsultationInput!) { closeConsultation(input: $input) { "
+    public static final String CLOSE = "mutation($input: CloseConsultationInput!) { closeConsultation(input: $input) { "
             + "userErrors { code field message } consultation { id status closedEarly } } }";
     static final String CAST = "mutation($input: CastBallotInput!) { castBallot(input: $input) { "
             + "userErrors { code field message } receipt consultation { id } } }";
@@ -52,7 +52,7 @@ public final class ConsultationScenario {
     final TestApi bureau;
     public final String unitId;
     final String unitCode;
-    final List<String> members = new ArrayList<>();
+    public final List<String> members = new ArrayList<>();
 
     public ConsultationScenario(TestApi bureau, List<String> genders) {
         this.bureau = bureau;
@@ -70,7 +70,7 @@ public final class ConsultationScenario {
         return (String) member.get("id");
     }
 
-    TestApi member(int index) {
+    public TestApi member(int index) {
         return memberApi(members.get(index));
     }
 
@@ -155,16 +155,16 @@ public final class ConsultationScenario {
         return bureau.runText(CONSULTATION, Map.of("id", id)).data("consultation");
     }
 
-    Map<String, Object> awaitStatus(String id, String status) {
+    public Map<String, Object> awaitStatus(String id, String status) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> consultation(id), c -> status.equals(c.get("status")));
     }
 
-    static Map<String, Object> ballot(String consultationId, String memberId, List<Map<String, Object>> answers) {
+    public static Map<String, Object> ballot(String consultationId, String memberId, List<Map<String, Object>> answers) {
         return Map.of("consultationId", consultationId, "memberId", memberId, "answers", answers);
     }
 
-    static Map<String, Object> choose(String questionId, String... optionIds) {
+    public static Map<String, Object> choose(String questionId, String... optionIds) {
         return Map.of("questionId", questionId, "optionIds", List.of(optionIds));
     }
 
@@ -172,7 +172,7 @@ public final class ConsultationScenario {
         return Map.of("questionId", questionId, "text", text);
     }
 
-    TestApi.Answer cast(TestApi as, Map<String, Object> ballot) {
+    public TestApi.Answer cast(TestApi as, Map<String, Object> ballot) {
         return as.runText(CAST, Map.of("input", ballot));
     }
 }

@@ -77,7 +77,7 @@ class ProjectionRebuildTest extends IntegrationTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(api.run("projections", Map.of()).<java.util.List<Map<String, Object>>>data("projections"))
-                        .hasSize(5).allSatisfy(p -> {
+                        .hasSize(6).allSatisfy(p -> {
                             assertThat(p).containsEntry("lag", 0).containsEntry("rebuilding", false);
                             assertThat(p.get("position")).isEqualTo(p.get("head"));
                         }));

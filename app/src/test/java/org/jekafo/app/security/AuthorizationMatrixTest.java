@@ -64,8 +64,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
             expect("Query.nodes", "M F C B A D", "B A D"),
             expect("Query.memberHistory", "M F C B A D", "B A D"),
             expect("Query.aggregateHistory", "M F C B A D", "B A D"),
+            // an aggregate as of a date is read under its history's rule (AccessRules)
+            expect("Query.aggregateAsOf", "M F C B A D", "B A D"),
             expect("Query.members", "F C B A D", "B A D"),
             expect("Query.memberCounts", "F C B A D", "B A D"),
+            // figures as of a date and indicators: as memberCounts (FiguresPolicy)
+            expect("Query.memberCountsAsOf", "F C B A D", "B A D"),
+            expect("Query.indicators", "F C B A D", "B A D"),
             expect("Query.memberChanges", "F C B", "B"),
             expect("Query.projections", "B A D", "B A D"),
             expect("Query.verifyIntegrity", "B A D", "B A D"),
@@ -137,6 +142,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
             Map.entry("Query.members", "query($unit: ID) { members(filter: {orgUnitId: $unit}, first: 5) { totalCount } }"),
             Map.entry("Query.memberChanges", "query($unit: ID!) { memberChanges(orgUnitId: $unit, first: 5) { token } }"),
             Map.entry("Query.memberCounts", "query($unit: ID) { memberCounts(filter: {orgUnitId: $unit}) { total } }"),
+            Map.entry("Query.aggregateAsOf", "query($member: ID!) { aggregateAsOf(type: Member, id: $member) { exists } }"),
+            Map.entry("Query.memberCountsAsOf", "query($unit: ID) { memberCountsAsOf(orgUnitId: $unit, "
+                    + "at: \"2026-01-01T00:00:00Z\") { total } }"),
+            Map.entry("Query.indicators", "query($unit: ID) { indicators(orgUnitId: $unit, from: \"2026-01-01\", "
+                    + "to: \"2026-02-01\") { interval } }"),
             Map.entry("Query.projections", "{ projections { name } }"),
             Map.entry("Query.personalDataAccesses", "{ personalDataAccesses(first: 5) { edges { cursor } } }"),
             Map.entry("Query.censusImport", "query($member: ID!) { censusImport(id: $member) { state } }"),

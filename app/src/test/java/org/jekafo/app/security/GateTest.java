@@ -30,6 +30,10 @@ import org.jekafo.api.consultation.Question;
 import org.jekafo.api.consultation.QuestionKind;
 import org.jekafo.api.consultation.ScheduleConsultationCommand;
 import org.jekafo.api.consultation.TagRecommendationCommand;
+import org.jekafo.api.figures.CountMembersAsOfQuery;
+import org.jekafo.api.figures.FindIndicatorsQuery;
+import org.jekafo.api.figures.IndicatorInterval;
+import org.jekafo.api.history.FindAggregateStateQuery;
 import org.jekafo.api.history.FindHistoryQuery;
 import org.jekafo.api.history.HistorySlice;
 import org.jekafo.api.membership.ChangeMemberPhoneCommand;
@@ -109,6 +113,12 @@ class GateTest extends IntegrationTest {
                     List.of(new HistorySlice((String) v.get("member"), null, null, 5, null)))),
             Map.entry("Query.members", (v, in) -> new FindMembersQuery(inUnit((String) v.get("unit")), 5, null)),
             Map.entry("Query.memberCounts", (v, in) -> new CountMembersQuery(inUnit((String) v.get("unit")))),
+            Map.entry("Query.aggregateAsOf", (v, in) -> new FindAggregateStateQuery(MembershipAggregates.MEMBER,
+                    (String) v.get("member"), null, null)),
+            Map.entry("Query.memberCountsAsOf", (v, in) -> new CountMembersAsOfQuery((String) v.get("unit"),
+                    Instant.parse("2026-01-01T00:00:00Z"))),
+            Map.entry("Query.indicators", (v, in) -> new FindIndicatorsQuery((String) v.get("unit"),
+                    LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), IndicatorInterval.MONTH)),
             Map.entry("Query.memberChanges", (v, in) -> new FindMemberChangesQuery((String) v.get("unit"), Long.MIN_VALUE,
                     "", Long.MAX_VALUE, 5)),
             Map.entry("Query.orgUnit", (v, in) -> new FindOrgUnitQuery((String) v.get("unit"), null)),
@@ -262,9 +272,15 @@ class GateTest extends IntegrationTest {
         Message<?> fromTheServer = GenericMessage.asMessage(new FindHistoryQuery("CensusFileImport",
                 List.of(HistorySlice.all("import-1")))).andMetaData(ActingPrincipal.system("tâche planifiée").metaData());
 
+        Message<?> stateFromTheServer = GenericMessage.asMessage(new FindAggregateStateQuery("CensusFileImport",
+                "import-1", null, null)).andMetaData(ActingPrincipal.system("tâche planifiée").metaData());
+
         Throwable outcome = catchThrowable(() -> queries.query(fromTheServer, Object.class).join());
+        Throwable stateOutcome = catchThrowable(() -> queries.query(stateFromTheServer, Object.class).join());
 
         assertThat(accessRefusal(outcome)).isNotNull()
+                .satisfies(r -> assertThat(r.refusal().code()).isEqualTo(AccessRefusedException.FORBIDDEN));
+        assertThat(accessRefusal(stateOutcome)).isNotNull()
                 .satisfies(r -> assertThat(r.refusal().code()).isEqualTo(AccessRefusedException.FORBIDDEN));
         assertThat(rules.historyTypes()).containsExactly(ConsultationAggregates.CONSULTATION, MembershipAggregates.MEMBER,
                 "OrgUnit");

@@ -8,5 +8,10 @@ import java.util.List;
  * An aggregate of another type, or unknown, has an empty history. Who may ask is declared per aggregate type by the
  * feature that owns it.
  */
-public record FindHistoryQuery(String aggregateType, List<HistorySlice> slices) {
+public record FindHistoryQuery(String aggregateType, List<HistorySlice> slices) implements AggregateRead {
+
+    @Override
+    public List<String> aggregateIds() {
+        return slices.stream().map(HistorySlice::aggregateId).toList();
+    }
 }

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.jekafo.api.history.AggregateStateView;
+import org.jekafo.api.history.FindAggregateStateQuery;
 import org.jekafo.api.history.FindHistoryQuery;
 import org.jekafo.api.history.HistoryEntryView;
 import org.jekafo.api.history.HistoryPage;
@@ -26,6 +28,9 @@ import java.util.List;
  *
  * <p>A page reads the events up to its last entry (the record before it is needed for the values replaced) and only
  * counts the ones after it, without reading their payloads.
+ *
+ * <p>The same fold gives the state of an aggregate as of a time or a sequence number ({@link FindAggregateStateQuery}):
+ * its record as the events up to that point left it, each field with the event that set it.
  *
  * <p>A page is read in one database transaction of its own: the query bus opens none around queries (most read only
  * Elasticsearch), and within one the personal-data keys that decrypt the events are read once per member.
@@ -50,6 +55,40 @@ public class EventHistory {
     @QueryHandler
     HistoryPages handle(FindHistoryQuery query) {
         return new HistoryPages(query.slices().stream().map(slice -> page(query.aggregateType(), slice)).toList());
+    }
+
+    @QueryHandler
+    AggregateStateView handle(FindAggregateStateQuery query) {
+        return transactions.fetchInTransaction(() -> state(query));
+    }
+
+    /**
+     * The record of the aggregate as its events up to the query's time and sequence left it, folded as its history is
+     * ({@link HistoryFold}); the events after that point are not read.
+     */
+    private AggregateStateView state(FindAggregateStateQuery query) {
+        HistoryFold fold = new HistoryFold(query.aggregateId());
+        DomainEventMessage<?> last = null;
+        long count = 0;
+        DomainEventStream events = eventStore.readEvents(query.aggregateId(), 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (!query.aggregateType().equals(event.getType())) {
+                return AggregateStateView.none(query.aggregateType(), query.aggregateId());
+            }
+            if ((query.sequence() != null && event.getSequenceNumber() > query.sequence())
+                    || (query.at() != null && event.getTimestamp().isAfter(query.at()))) {
+                break;
+            }
+            fold.next(event);
+            last = event;
+            count++;
+        }
+        if (last == null) {
+            return AggregateStateView.none(query.aggregateType(), query.aggregateId());
+        }
+        return new AggregateStateView(query.aggregateType(), query.aggregateId(), true, last.getSequenceNumber(),
+                last.getTimestamp(), count, fold.record(), fold.dataSubjects());
     }
 
     /** One page of the history of the aggregate {@code slice} names, if it is of {@code aggregateType}. */

@@ -8,6 +8,7 @@ import org.jekafo.api.common.RecordField;
 import org.jekafo.api.common.StableNames;
 import org.jekafo.api.history.FieldChange;
 import org.jekafo.api.history.HistoryEntryView;
+import org.jekafo.api.history.RecordFieldValue;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -26,12 +27,16 @@ import java.util.stream.Collectors;
  * carries, by its stored name ({@code @JsonProperty}), with the value the aggregate's record held before. The record
  * is what the first event (the creation) set; a later event sets one of its fields under the same name, or under
  * another name that its component declares ({@link RecordField}). The id of the aggregate, which every event repeats
- * first, is not shown as a change. The people the events are about are their {@link DataSubject} components.
+ * first, is not shown as a change. The people the events are about are their {@link DataSubject} components. The
+ * record as the events read so far left it, each field with the event that set it, is the aggregate's state then
+ * ({@link #record()}).
  */
 final class HistoryFold {
 
     private final String aggregateId;
     private final Map<String, String> record = new HashMap<>();
+    /** The event that set each field of the record: sequence, stable name, time. */
+    private final Map<String, RecordFieldValue> setBy = new HashMap<>();
     private final Set<String> dataSubjects = new LinkedHashSet<>();
     private Set<String> recordFields;
 
@@ -48,7 +53,18 @@ final class HistoryFold {
                 text(metaData.get(MetadataKeys.PRINCIPAL)), text(metaData.get(MetadataKeys.ROLE)),
                 text(metaData.get(MetadataKeys.CHANNEL)), text(metaData.get(MetadataKeys.CORRELATION_ID)),
                 text(metaData.get(MetadataKeys.CAUSATION_ID)), capturedAt == null ? null : Instant.parse(capturedAt),
-                changes(event.getPayload()));
+                changes(event));
+    }
+
+    /** The aggregate's record as the events read so far left it, in the order the creation set its fields. */
+    List<RecordFieldValue> record() {
+        if (recordFields == null) {
+            return List.of();
+        }
+        return recordFields.stream().filter(setBy::containsKey).map(field -> {
+            RecordFieldValue set = setBy.get(field);
+            return new RecordFieldValue(field, record.get(field), set.sequence(), set.eventName(), set.setAt());
+        }).toList();
     }
 
     /** The people whose personal data the events read so far are about, in order. */
@@ -56,7 +72,8 @@ final class HistoryFold {
         return List.copyOf(dataSubjects);
     }
 
-    private List<FieldChange> changes(Object payload) {
+    private List<FieldChange> changes(DomainEventMessage<?> event) {
+        Object payload = event.getPayload();
         List<FieldChange> changes = new ArrayList<>();
         RecordComponent[] components = payload.getClass().getRecordComponents();
         if (components == null) {
@@ -82,7 +99,12 @@ final class HistoryFold {
                 recordFields.add(recordField);
             }
             String now = text(value);
-            String before = recordFields.contains(recordField) ? record.put(recordField, now) : null;
+            String before = null;
+            if (recordFields.contains(recordField)) {
+                before = record.put(recordField, now);
+                setBy.put(recordField, new RecordFieldValue(recordField, null, event.getSequenceNumber(),
+                        StableNames.eventName(event.getPayloadType()), event.getTimestamp()));
+            }
             changes.add(new FieldChange(field, now, before));
         }
         return changes;

@@ -1,5 +1,7 @@
 package org.jekafo.app.platform.gate;
 
+import org.jekafo.api.history.AggregateRead;
+import org.jekafo.api.history.FindAggregateStateQuery;
 import org.jekafo.api.history.FindHistoryQuery;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,9 @@ import java.util.TreeSet;
  * <p>History ({@link FindHistoryQuery}) is one query for every aggregate type, read the same way for all: its rule
  * is declared per aggregate type, by the feature owning that type ({@link Declarations#history}), and the gate applies
  * the rule of the type a query names. An operation showing the history of several types ({@code
- * Query.aggregateHistory}) may be run by every role one of those rules allows; the gate then decides per type.
+ * Query.aggregateHistory}) may be run by every role one of those rules allows; the gate then decides per type. The
+ * state of an aggregate as of a point of its history ({@link FindAggregateStateQuery}, {@code Query.aggregateAsOf})
+ * is read from the same events: it passes under the same rule, for every aggregate type that declares one.
  */
 @Component
 public class AccessRules {
@@ -60,7 +64,10 @@ public class AccessRules {
     }
 
     private final Map<Class<?>, MessageRule<?>> messages = new HashMap<>();
-    private final Map<String, MessageRule<FindHistoryQuery>> histories = new HashMap<>();
+    /** The GraphQL operation reading any aggregate's state as of a point of its history, under its history rule. */
+    static final String AS_OF_OPERATION = "Query.aggregateAsOf";
+
+    private final Map<String, MessageRule<AggregateRead>> histories = new HashMap<>();
     private final Map<String, Rule> operations = new HashMap<>();
     /** Operations showing the histories of several aggregate types: their rules are merged. */
     private final Map<String, Rule> historyOperations = new HashMap<>();
@@ -83,11 +90,13 @@ public class AccessRules {
 
             @Override
             public Exposure history(String aggregateType, Set<Role> roles, Reach<String> reach) {
-                Reach<FindHistoryQuery> eachAggregate = eachAggregate(reach);
-                if (histories.putIfAbsent(aggregateType, new MessageRule<>(FindHistoryQuery.class, Set.copyOf(roles),
+                Reach<AggregateRead> eachAggregate = eachAggregate(reach);
+                if (histories.putIfAbsent(aggregateType, new MessageRule<>(AggregateRead.class, Set.copyOf(roles),
                         eachAggregate)) != null) {
                     throw new IllegalStateException("Two access rules for the history of " + aggregateType);
                 }
+                historyOperations.merge(AS_OF_OPERATION, new Rule(withoutSystem(roles), reach.bounded()),
+                        AccessRules::either);
                 return names -> Arrays.stream(names).forEach(name -> historyOperations.merge(name,
                         new Rule(withoutSystem(roles), reach.bounded()), AccessRules::either));
             }
@@ -96,12 +105,12 @@ public class AccessRules {
         historyOperations.forEach(this::add);
     }
 
-    /** The reach of a history query: every aggregate it names within {@code reach}. */
-    private static Reach<FindHistoryQuery> eachAggregate(Reach<String> reach) {
+    /** The reach of a history or state query: every aggregate it names within {@code reach}. */
+    private static Reach<AggregateRead> eachAggregate(Reach<String> reach) {
         return new Reach<>() {
             @Override
-            public FindHistoryQuery admit(FindHistoryQuery query, ActingPrincipal principal, AccessScope scope) {
-                query.slices().forEach(slice -> reach.admit(slice.aggregateId(), principal, scope));
+            public AggregateRead admit(AggregateRead query, ActingPrincipal principal, AccessScope scope) {
+                query.aggregateIds().forEach(aggregateId -> reach.admit(aggregateId, principal, scope));
                 return query;
             }
 
@@ -161,6 +170,7 @@ public class AccessRules {
         Set<Class<?>> types = new HashSet<>(messages.keySet());
         if (!histories.isEmpty()) {
             types.add(FindHistoryQuery.class);
+            types.add(FindAggregateStateQuery.class);
         }
         return Set.copyOf(types);
     }
@@ -170,9 +180,9 @@ public class AccessRules {
         return new TreeSet<>(histories.keySet());
     }
 
-    /** The rule of a command or query; a history query's is that of the aggregate type it names. */
+    /** The rule of a command or query; a history or state query's is that of the aggregate type it names. */
     Optional<MessageRule<?>> forMessage(Object payload) {
-        if (payload instanceof FindHistoryQuery history) {
+        if (payload instanceof AggregateRead history) {
             return Optional.ofNullable(histories.get(history.aggregateType()));
         }
         return Optional.ofNullable(messages.get(payload.getClass()));
