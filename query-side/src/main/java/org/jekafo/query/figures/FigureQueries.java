@@ -40,7 +40,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,12 +82,7 @@ class FigureQueries {
                 .aggregations("localUnit", terms("localUnitId", 10_000))
                 .aggregations("trade", terms("trades", 1_000)), Void.class);
         List<CountBucket> byLocalUnit = buckets(response.aggregations().get("localUnit"));
-        Map<String, Long> byRegion = new LinkedHashMap<>();
-        byLocalUnit.forEach(b -> byRegion.merge(Objects.requireNonNullElse(tree.regionIdOf(b.key()), "?"), b.count(),
-                Long::sum));
-        List<CountBucket> regions = new ArrayList<>();
-        byRegion.forEach((region, count) -> regions.add(new CountBucket(region, count)));
-        regions.sort(Comparator.comparingLong(CountBucket::count).reversed().thenComparing(CountBucket::key));
+        List<CountBucket> regions = tree.byRegion(byLocalUnit);
         List<StatusGenderCount> cross = new ArrayList<>();
         for (StringTermsBucket status : response.aggregations().get("status").sterms().buckets().array()) {
             for (StringTermsBucket gender : status.aggregations().get("gender").sterms().buckets().array()) {

@@ -33,12 +33,8 @@ import org.jekafo.query.orgunit.OrgUnitTree;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** Answers member queries from the members index. */
@@ -191,12 +187,7 @@ class MemberQueries {
                 .aggregations("trade", terms("trades", 1_000))
                 .aggregations("status", terms("status", 10)), Void.class);
         List<CountBucket> byLocalUnit = buckets(response, "localUnit");
-        Map<String, Long> byRegion = new LinkedHashMap<>();
-        byLocalUnit.forEach(b -> byRegion.merge(Objects.requireNonNullElse(tree.regionIdOf(b.key()), "?"), b.count(),
-                Long::sum));
-        List<CountBucket> regions = new ArrayList<>();
-        byRegion.forEach((region, count) -> regions.add(new CountBucket(region, count)));
-        regions.sort(Comparator.comparingLong(CountBucket::count).reversed().thenComparing(CountBucket::key));
+        List<CountBucket> regions = tree.byRegion(byLocalUnit);
         long total = response.hits().total() == null ? 0 : response.hits().total().value();
         return new MemberCounts(total, buckets(response, "gender"), regions, byLocalUnit, buckets(response, "trade"),
                 buckets(response, "status"));

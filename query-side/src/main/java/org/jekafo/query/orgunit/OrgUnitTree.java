@@ -1,14 +1,17 @@
 package org.jekafo.query.orgunit;
 
+import org.jekafo.api.membership.CountBucket;
 import org.jekafo.api.orgunit.OrgUnitLevel;
 import org.jekafo.api.orgunit.OrgUnitView;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -67,6 +70,17 @@ public final class OrgUnitTree {
     public List<String> localUnitIdsUnder(String orgUnitId) {
         return subtree(orgUnitId).stream().filter(u -> u.level() == OrgUnitLevel.LOCAL).map(OrgUnitView::orgUnitId)
                 .toList();
+    }
+
+    /** Counts per local unit summed per region ({@code ?} for a unit of none), largest first, then by id. */
+    public List<CountBucket> byRegion(List<CountBucket> byLocalUnit) {
+        Map<String, Long> byRegion = new LinkedHashMap<>();
+        byLocalUnit.forEach(b -> byRegion.merge(Objects.requireNonNullElse(regionIdOf(b.key()), "?"), b.count(),
+                Long::sum));
+        List<CountBucket> regions = new ArrayList<>();
+        byRegion.forEach((region, count) -> regions.add(new CountBucket(region, count)));
+        regions.sort(Comparator.comparingLong(CountBucket::count).reversed().thenComparing(CountBucket::key));
+        return regions;
     }
 
     /** The region a unit lies in, or {@code null}. */
