@@ -257,9 +257,9 @@ final class AuditBenchmark {
         long bytes = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-            try (PreparedStatement statement = connection.prepareStatement("select global_index, event_identifier, "
-                    + "aggregate_identifier, sequence_number, type, payload_type, payload_revision, time_stamp, payload, "
-                    + "meta_data from domain_event_entry order by global_index")) {
+            try (PreparedStatement statement = connection.prepareStatement("select globalIndex, eventIdentifier, "
+                    + "aggregateIdentifier, sequenceNumber, type, payloadType, payloadRevision, timeStamp, payload, "
+                    + "metaData from DomainEventEntry order by globalIndex")) {
                 statement.setFetchSize(1000);
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
@@ -276,7 +276,7 @@ final class AuditBenchmark {
     }
 
     private static long eventCount(DataSource dataSource) throws SQLException {
-        return Long.parseLong(query(dataSource, "select count(*) from domain_event_entry", 1).get(0)[0]);
+        return Long.parseLong(query(dataSource, "select count(*) from DomainEventEntry", 1).get(0)[0]);
     }
 
     private static void awaitChained(DataSource dataSource, Duration timeout) throws Exception {
@@ -324,7 +324,7 @@ final class AuditBenchmark {
             }
         }
         List<String> correlations = new ArrayList<>();
-        List<String[]> metadata = query(dataSource, "select meta_data from domain_event_entry where global_index % 997 = 0",
+        List<String[]> metadata = query(dataSource, "select metaData from DomainEventEntry where mod(globalIndex, 997) = 0",
                 1);
         for (String[] row : metadata) {
             try {
@@ -338,7 +338,7 @@ final class AuditBenchmark {
         }
         List<String> regions = query(dataSource, "select distinct local_unit_id from member_directory", 1).stream()
                 .map(row -> row[0]).toList();
-        String[] times = query(dataSource, "select min(time_stamp), max(time_stamp) from domain_event_entry", 2).get(0);
+        String[] times = query(dataSource, "select min(timeStamp), max(timeStamp) from DomainEventEntry", 2).get(0);
         return new Samples(members, correlations, regions, "agent-benchmark-0", Instant.parse(times[0]),
                 Instant.parse(times[1]));
     }
