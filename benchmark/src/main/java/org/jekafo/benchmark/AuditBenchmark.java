@@ -47,7 +47,7 @@ import java.util.function.LongFunction;
 /**
  * The auditor's questions on a large store ({@code --scenario=audit}): a generated census of {@code --members}
  * members (200,000 by default) imported, then changes sent through the command bus (phone corrections, transfers,
- * suspensions and reinstatements, as the server sends a field agent's commands) until the event store holds
+ * suspensions and reinstatements, each a command of the executive bureau through the gate, as GraphQL sends them) until the event store holds
  * {@code --events} events (1,000,000 by default); then, once every projection and the hash chain have caught up:
  * <ol>
  *     <li>five typical audit queries over HTTP (GraphQL, an auditor's token): p50 and p99;</li>
@@ -129,7 +129,7 @@ final class AuditBenchmark {
             Samples samples = samples(server.dataSource());
 
             Map<String, LongFunction<HttpLoad.Call>> questions = new LinkedHashMap<>();
-            questions.put("everything one agent did in a week (principal, time range)", i -> call(graphql, auditor, TRAIL,
+            questions.put("everything one person did in a week (principal, time range)", i -> call(graphql, auditor, TRAIL,
                     Map.of("first", 50, "filter", Map.of("principal", samples.principal(),
                             "from", samples.from().toString(), "to", samples.from().plus(Duration.ofDays(7)).toString()))));
             questions.put("one member's whole trail (aggregate)", i -> call(graphql, auditor, TRAIL, Map.of("first", 50,
@@ -199,7 +199,7 @@ final class AuditBenchmark {
         Console.say(String.format(Locale.ROOT, "%,d members registered", result.registered()));
     }
 
-    /** Changes as a field agent's tablet sends them, each its own command, until {@code wanted} more events. */
+    /** Changes, each its own command through the gate as GraphQL sends it, until {@code wanted} more events. */
     private void sendChanges(RunningApplication server, long wanted) throws Exception {
         List<String[]> members = query(server.dataSource(),
                 "select member_id, local_unit_id from member_directory where status = 'ACTIVE'", 2);
@@ -217,7 +217,9 @@ final class AuditBenchmark {
             workers.add(pool.submit(() -> {
                 SplittableRandom random = new SplittableRandom(thread);
                 CommandSender.CommandContext context = CommandSender.CommandContext.of(
-                        new ActingPrincipal("agent-benchmark-" + thread, Role.SYSTEM, null, null), Channel.FIELD_AGENT);
+                        new ActingPrincipal("bureau-benchmark-" + thread, Role.EXECUTIVE_BUREAU, null, null),
+                        Channel.PORTAL);
+                int refusedInARow = 0;
                 for (long n = thread; sent.get() < wanted; n += CHANGE_THREADS) {
                     String[] member = members.get((int) (n % members.size()));
                     long round = n / members.size();
@@ -232,8 +234,12 @@ final class AuditBenchmark {
                     try {
                         sender.send(command, context);
                     } catch (RuntimeException refused) {
-                        continue; // e.g. a transfer to the member's own unit
+                        if (++refusedInARow > 1_000) { // not a transfer to the member's own unit: every command refused
+                            throw new IllegalStateException("changes refused 1,000 times in a row", refused);
+                        }
+                        continue;
                     }
+                    refusedInARow = 0;
                     long done = sent.incrementAndGet();
                     if (done % 50_000 == 0) {
                         Console.say(String.format(Locale.ROOT, "%,d changes, %.0f/s", done,
@@ -339,7 +345,7 @@ final class AuditBenchmark {
         List<String> regions = query(dataSource, "select distinct local_unit_id from member_directory", 1).stream()
                 .map(row -> row[0]).toList();
         String[] times = query(dataSource, "select min(timeStamp), max(timeStamp) from DomainEventEntry", 2).get(0);
-        return new Samples(members, correlations, regions, "agent-benchmark-0", Instant.parse(times[0]),
+        return new Samples(members, correlations, regions, "bureau-benchmark-0", Instant.parse(times[0]),
                 Instant.parse(times[1]));
     }
 
