@@ -17,10 +17,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -263,9 +267,9 @@ class TamperEvidenceTest extends IntegrationTest {
     void theOfflineVerifierChecksAnExportAgainstAPublishedCheckpoint(@TempDir Path folder) throws Exception {
         Map<String, Object> checkpoint = auditor.runText(RECORD, Map.of()).data("recordIntegrityCheckpoint.checkpoint");
         Path checkpointFile = folder.resolve("checkpoint.json");
-        Files.write(checkpointFile, download("/integrity/checkpoints/" + checkpoint.get("checkpointId")));
+        download("/integrity/checkpoints/" + checkpoint.get("checkpointId"), checkpointFile);
         Path export = folder.resolve("store.ndjson");
-        Files.write(export, download("/integrity/export"));
+        download("/integrity/export", export);
 
         assertThat(offline(export, checkpointFile, (String) checkpoint.get("publicKey"))).startsWith("0 OK");
 
@@ -274,7 +278,7 @@ class TamperEvidenceTest extends IntegrationTest {
         altered[altered.length / 2] ^= 1;
         try {
             jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", altered, row.globalIndex());
-            Files.write(export, download("/integrity/export"));
+            download("/integrity/export", export);
         } finally {
             jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", row.payload(), row.globalIndex());
         }
@@ -404,9 +408,12 @@ class TamperEvidenceTest extends IntegrationTest {
         });
     }
 
-    private byte[] download(String path) {
-        return auditor.web().get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult()
-                .getResponseBodyContent();
+    /** Streams what the auditor downloads from {@code path} into {@code file} (the whole store's export is large). */
+    private void download(String path, Path file) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + TestApi.token(TestApi.AUDITOR)).GET().build();
+        HttpResponse<Path> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofFile(file));
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
     }
 
     /** Runs the auditor's command line; answers its exit code and what it printed. */
