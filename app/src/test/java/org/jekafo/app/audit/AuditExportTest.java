@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 class AuditExportTest extends IntegrationTest {
 
     private static final int MEMBERS = 1_000;
-    private static final String PROGRESS = "query($id: ID!) { censusImport(id: $id) { state registered } }";
+    private static final String PROGRESS = "query($id: ID!) { censusImport(id: $id) { state registered alreadyImported "
+            + "rejected message reportPath } }";
     private static final List<String> FIRST_NAMES = List.of("Awa", "Fatoumata", "Mariam", "Oumou", "Kadiatou");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,7 +73,8 @@ class AuditExportTest extends IntegrationTest {
         Map<String, Object> done = await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500))
                 .until(() -> bureau.runText(PROGRESS, Map.of("id", importId)).<Map<String, Object>>data("censusImport"),
                         view -> view != null && List.of("DONE", "FAILED").contains(view.get("state")));
-        assertThat(done).containsEntry("state", "DONE").containsEntry("registered", MEMBERS);
+        assertThat(done).as(() -> "import " + done + ", its report: " + report(done)).containsEntry("state", "DONE")
+                .containsEntry("registered", MEMBERS);
         Map<String, Object> registrations = Map.of("orgUnit", unit, "eventNames", List.of("MemberRegisteredEvent"));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
                 AuditTrailTest.page(bureau, registrations, Map.of("first", 1)).get("totalCount"), total -> total
@@ -269,6 +271,16 @@ class AuditExportTest extends IntegrationTest {
     }
 
     /** Three letters for a number: distinct last names, so that no line looks like a duplicate of another. */
+    /** The import's report of rejected lines, to say in a failure which line was refused and why. */
+    private String report(Map<String, Object> view) {
+        Object path = view.get("reportPath");
+        if (path == null) {
+            return "none";
+        }
+        return bureau.web().get().uri(path.toString()).exchange().expectBody(String.class).returnResult()
+                .getResponseBody();
+    }
+
     private static String letters(int i) {
         return "" + (char) ('a' + i / 676 % 26) + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26);
     }
