@@ -37,6 +37,16 @@ final class ByteReader {
         return new Ciphertext(point(), point());
     }
 
+    /** The next {@code count} bytes, as a copy. */
+    byte[] bytes(int count) {
+        if (count < 0 || position + count > bytes.length) {
+            throw new MalformedEncodingException("truncated");
+        }
+        byte[] read = java.util.Arrays.copyOfRange(bytes, position, position + count);
+        position += count;
+        return read;
+    }
+
     /** Passes over {@code count} bytes without reading them (a proof the caller does not need). */
     void skip(int count) {
         if (count < 0 || position + count > bytes.length) {

@@ -9,6 +9,7 @@ import org.jekafo.api.consultation.Answer;
 import org.jekafo.api.consultation.BallotCastEvent;
 import org.jekafo.api.consultation.SecretBallotDepositedEvent;
 import org.jekafo.api.consultation.VoterGroup;
+import org.jekafo.ballot.TallyForm;
 import org.jekafo.command.common.WrittenWithTheEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ class JdbcBallotBox implements BallotBoxContents {
 
     @Override
     public List<BoxedBallot> ballots(String consultationId) {
-        return jdbc.query("select choices, gender, disability, region_id, local_unit_id, trade, age_band "
+        return jdbc.query("select coalesce(tally_form, choices), gender, disability, region_id, local_unit_id, trade, age_band "
                         + "from consultation_ballot where consultation_id = ?", // unsorted: sorting large rows spilled to disk
                 (rs, i) -> new BoxedBallot(rs.getString(1), new VoterGroup(
                         rs.getString(2) == null ? null : Gender.valueOf(rs.getString(2)), (Boolean) rs.getObject(3),
@@ -63,7 +64,7 @@ class JdbcBallotBox implements BallotBoxContents {
             }
         }
         try {
-            insert(event.participationId(), event.consultationId(), json.writeValueAsString(choices), null,
+            insert(event.participationId(), event.consultationId(), json.writeValueAsString(choices), null, null,
                     event.voter());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
@@ -72,13 +73,15 @@ class JdbcBallotBox implements BallotBoxContents {
 
     @EventHandler
     void on(SecretBallotDepositedEvent event) {
-        insert(event.ballotId(), event.consultationId(), event.ballot(), event.receipt(), event.voter());
+        insert(event.ballotId(), event.consultationId(), event.ballot(), TallyForm.of(event.ballot()), event.receipt(),
+                event.voter());
     }
 
-    private void insert(String ballotId, String consultationId, String choices, String receipt, VoterGroup voter) {
-        jdbc.update("insert into consultation_ballot (ballot_id, consultation_id, choices, receipt, gender, disability, "
-                        + "region_id, local_unit_id, trade, age_band) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ballotId,
-                consultationId, choices, receipt, voter.gender() == null ? null : voter.gender().name(),
+    private void insert(String ballotId, String consultationId, String choices, String tallyForm, String receipt,
+                        VoterGroup voter) {
+        jdbc.update("insert into consultation_ballot (ballot_id, consultation_id, choices, tally_form, receipt, gender, "
+                        + "disability, region_id, local_unit_id, trade, age_band) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ballotId, consultationId, choices, tallyForm, receipt, voter.gender() == null ? null : voter.gender().name(),
                 voter.disability(), voter.regionId(), voter.localUnitId(), voter.trade(), voter.ageBand());
     }
 }

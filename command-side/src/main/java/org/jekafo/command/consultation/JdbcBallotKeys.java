@@ -14,6 +14,7 @@ import org.jekafo.ballot.DecryptedTally;
 import org.jekafo.ballot.ElectionKey;
 import org.jekafo.ballot.ElectionPublicKey;
 import org.jekafo.ballot.EncryptedBallot;
+import org.jekafo.ballot.TallyForm;
 import org.jekafo.ballot.ProvenDecryption;
 import org.jekafo.ballot.QuestionForm;
 import org.jekafo.ballot.Tally;
@@ -137,7 +138,7 @@ class JdbcBallotKeys implements BallotKeys {
                     for (BoxedBallot ballot : ballots.subList(Math.min(ballots.size(), slice * size),
                             Math.min(ballots.size(), (slice + 1) * size))) {
                         sums.computeIfAbsent(ballot.voter().groups(), g -> new Sums(form))
-                                .add(EncryptedBallot.ciphertextsOf(ballot.choices()));
+                                .add(TallyForm.ciphertexts(ballot.choices()));
                     }
                     return sums;
                 }).toList();
