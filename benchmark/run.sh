@@ -8,7 +8,8 @@
 # or --scenario=reads (GraphQL reads over HTTP against raw Elasticsearch, 110,000 members; --seconds=N,
 # --clients=1,8,20, --data=DIR to load once and reuse the folder in later runs)
 # or --scenario=ballots (every member of the census votes through GraphQL `castBallot` in a national open, then
-# secret, consultation from 16 clients: ballots/s, p50/p99, projection lag, heap, the secret tally; --clients=N)
+# secret, consultation from 16 clients: ballots/s, p50/p99, projection lag, heap, the secret tally; --clients=N,
+# --only=open or --only=secret for one consultation alone)
 # or --scenario=audit (a store of --events=N events, 1,000,000 by default, from --members=N generated members and
 # their changes: audit queries p50/p99, integrity verification rate, as-of counts, audit index rebuild, raw limits).
 # Results: printed, and in benchmark/target/benchmark-<profile>[-<scenario>].md.

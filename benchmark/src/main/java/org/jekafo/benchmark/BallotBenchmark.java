@@ -138,8 +138,12 @@ final class BallotBenchmark {
                         Duration.ofHours(4)));
                 ProjectionProgress progress = server.bean(ProjectionProgress.class);
 
-                Round open = round("OPEN", api, graphql, national, voters, tokens, clients, progress, heap);
-                Round secret = round("SECRET", api, graphql, national, voters, tokens, clients, progress, heap);
+                List<Round> rounds = new java.util.ArrayList<>();
+                for (String mode : List.of("OPEN", "SECRET")) {
+                    if (options.only().isEmpty() || options.only().stream().anyMatch(mode::equalsIgnoreCase)) {
+                        rounds.add(round(mode, api, graphql, national, voters, tokens, clients, progress, heap));
+                    }
+                }
 
                 Console.say("raw JDBC: " + census.size() + " single-row committed inserts");
                 Measurement rawJdbc = RawJdbcInserts.run(server.dataSource(), census);
@@ -147,7 +151,7 @@ final class BallotBenchmark {
                         + RawBulkIndexing.BULK_SIZE);
                 Measurement rawBulk = RawBulkIndexing.run(search, census);
                 write(startedAt, loadAtStart, members, clients, database.describe(),
-                        "Elasticsearch " + search.serverVersion(), List.of(open, secret), rawJdbc, rawBulk,
+                        "Elasticsearch " + search.serverVersion(), rounds, rawJdbc, rawBulk,
                         heap.overallPeakMb());
             }
         } finally {

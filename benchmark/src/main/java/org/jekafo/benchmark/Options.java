@@ -13,7 +13,8 @@ import java.util.List;
  * {@code --defect-rate=R} for the generated files; for {@code reads}, {@code --seconds=N} per measurement,
  * {@code --clients=1,8,20}, {@code --data=DIR} (a data folder kept between runs: loaded once, then reused) and
  * {@code --only=member,search} (the operations whose names contain one of these words); for {@code ballots},
- * {@code --clients=16} (the first number: the voting clients); {@code audit} (the auditor's questions on a large store,
+ * {@code --clients=16} (the first number: the voting clients) and {@code --only=secret} (or {@code open}: that
+ * consultation alone); {@code audit} (the auditor's questions on a large store,
  * see {@link AuditBenchmark}: {@code --members=N} generated members, 200,000 by default, and their changes up to
  * {@code --events=N} events, 1,000,000 by default; {@code --data=DIR} keeps the store for later runs).
  *
