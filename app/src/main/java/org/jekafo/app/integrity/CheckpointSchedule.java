@@ -1,5 +1,8 @@
 package org.jekafo.app.integrity;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.axonframework.common.IdentifierFactory;
 import org.jekafo.api.common.Channel;
 import org.jekafo.api.integrity.RecordIntegrityCheckpointCommand;
@@ -11,16 +14,23 @@ import org.jekafo.command.integrity.IntegrityVerification;
 import org.jekafo.integrity.ChainLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 /**
  * The server's own checkpoints: every {@code jekafo.integrity.checkpoint-interval} (1 h), once the chain has moved
- * since the newest one, a checkpoint is taken as the system. Each instance takes its own (harmless: each is signed
- * and recorded); publishing one outside is the federation's act.
+ * since the newest one, a checkpoint is taken as the system; publishing one outside is the federation's act. The
+ * schedule is a recurring task of the persisted scheduler (db-scheduler, table {@code deadline_scheduled_tasks}):
+ * however many instances run, one of them takes it each time, and a restart does not move it.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class CheckpointSchedule {
+
+    /** The task's name in {@code deadline_scheduled_tasks}. */
+    static final String TASK = "integrity-checkpoint";
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointSchedule.class);
     private static final ActingPrincipal SYSTEM = ActingPrincipal.system("points-de-controle");
@@ -35,8 +45,11 @@ class CheckpointSchedule {
         this.sender = sender;
     }
 
-    @Scheduled(initialDelayString = "${jekafo.integrity.checkpoint-interval:1h}",
-            fixedDelayString = "${jekafo.integrity.checkpoint-interval:1h}")
+    @Bean
+    RecurringTask<Void> integrityCheckpointTask(@Value("${jekafo.integrity.checkpoint-interval:1h}") Duration interval) {
+        return Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> take());
+    }
+
     void take() {
         try {
             verification.chainNow();
