@@ -338,7 +338,7 @@ class TamperEvidenceTest extends IntegrationTest {
     }
 
     @Test
-    void aPayloadAlteredInTheStoreFailsTheOfflineVerifier(@TempDir Path folder) throws Exception {
+    void aPayloadAlteredInTheStoreIsFoundByTheServerAndByTheOfflineVerifier(@TempDir Path folder) throws Exception {
         Map<String, Object> checkpoint = auditor.runText(RECORD, Map.of()).data("recordIntegrityCheckpoint.checkpoint");
         Path checkpointFile = folder.resolve("checkpoint.json");
         download("/integrity/checkpoints/" + checkpoint.get("checkpointId"), checkpointFile);
@@ -348,6 +348,11 @@ class TamperEvidenceTest extends IntegrationTest {
 
         Runnable restore = onAxonServer ? alterInAxonServerFiles(event.payload()) : alterInTable(event);
         try {
+            assertThat(findings(verify(Map.of()))).singleElement().satisfies(finding -> assertThat(finding)
+                    .containsEntry("kind", "ALTERED_PAYLOAD").containsEntry("globalPosition", (int) event.globalIndex())
+                    .containsEntry("eventId", event.eventIdentifier()));
+            assertThat(findings(verify(Map.of("type", "Member", "id", erased)))).extracting(f -> f.get("kind"))
+                    .containsExactly("ALTERED_PAYLOAD");
             download("/integrity/export", export);
         } finally {
             restore.run();

@@ -136,7 +136,8 @@ final class AxonServerStoredEvents implements StoredEvents {
         if (last < first) {
             return Reader.of(List.of());
         }
-        EventStream stream = channel().openStream(first, (int) Math.min(BUFFER, last - first + 1));
+        // the connector's token is the last one already read: the stream starts right after it
+        EventStream stream = channel().openStream(first - 1, (int) Math.min(BUFFER, last - first + 1));
         return new StreamReader(stream, last);
     }
 

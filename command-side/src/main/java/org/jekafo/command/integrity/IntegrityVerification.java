@@ -21,7 +21,8 @@ import java.util.Optional;
  * Tamper evidence as the server offers it: chaining on demand, verification of the whole store (against a
  * checkpoint or not) or of one aggregate, and the export for the offline verifier. The verification itself is
  * integrity-verifier's {@link ChainVerification}, the same code the auditor's command line runs. Reads stream
- * through two cursors in one read-only, repeatable-read transaction (one snapshot of the store and its chain).
+ * through two cursors in one read-only, repeatable-read transaction (one snapshot of the store and its chain); with
+ * Axon Server, its event stream is opened once the chain's snapshot is taken, so it reaches at least as far.
  */
 @Component
 public class IntegrityVerification {
