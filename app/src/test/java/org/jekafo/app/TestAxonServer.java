@@ -30,10 +30,12 @@ public final class TestAxonServer {
 
     private final WatchedProcess process;
     private final int grpcPort;
+    private final Path home;
 
-    private TestAxonServer(WatchedProcess process, int grpcPort) {
+    private TestAxonServer(WatchedProcess process, int grpcPort, Path home) {
         this.process = process;
         this.grpcPort = grpcPort;
+        this.home = home;
     }
 
     /** Whether the end-to-end tests run on the {@code axonserver} profile in this JVM. */
@@ -74,6 +76,11 @@ public final class TestAxonServer {
         return "localhost:" + grpcPort;
     }
 
+    /** The folder of its event store's files (one folder per context, {@code default} here). */
+    public Path eventStorage() {
+        return home.resolve("events");
+    }
+
     private static TestAxonServer start(Path jar) {
         try {
             Path home = Files.createTempDirectory("jekafo-axonserver-");
@@ -102,7 +109,7 @@ public final class TestAxonServer {
                             jar.toAbsolutePath().toString()), home, home.resolve("console.log"));
             process.awaitReady("UP", START_TIMEOUT, HttpProbe.answers("http://127.0.0.1:" + http + "/actuator/health",
                     answer -> answer.statusCode() == 200 && answer.body().contains("\"UP\"")));
-            return new TestAxonServer(process, grpc);
+            return new TestAxonServer(process, grpc, home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -2,16 +2,22 @@ package org.jekafo.app.integrity;
 
 import org.jekafo.app.IntegrationTest;
 import org.jekafo.app.TestApi;
+import org.jekafo.app.TestAxonServer;
 import org.jekafo.app.TestData;
 import org.jekafo.command.integrity.IntegrityVerification;
 import org.jekafo.integrity.ChainLink;
 import org.jekafo.integrity.ChainRule;
+import org.jekafo.integrity.ExportFile;
 import org.jekafo.integrity.StoredEvent;
 import org.jekafo.integrity.VerifierCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import io.axoniq.axonserver.connector.event.EventChannel;
+import io.axoniq.axonserver.grpc.event.Event;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +30,9 @@ import java.net.http.HttpResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,18 +40,25 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Tamper evidence end to end: members registered, one of them erased, chained; the untouched store verifies
  * clean; then the store is tampered with through JDBC in each way an operator with database access could, each
  * detected with its kind at its place, and restored exactly (the store verifies clean again: the context is shared).
  * Only this test's own events are touched.
+ *
+ * <p>On the {@code axonserver} profile the events are in Axon Server's files, not in a table: the tests that edit
+ * {@code DomainEventEntry} are skipped there; the others run, the chain table being in PostgreSQL as elsewhere, and
+ * an event's payload is altered in Axon Server's own event file (and put back) for the export and offline verifier.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TamperEvidenceTest extends IntegrationTest {
@@ -71,6 +86,10 @@ class TamperEvidenceTest extends IntegrationTest {
     DataSource dataSource;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ObjectProvider<AxonServerConnectionManager> axonServer;
+
+    private final boolean onAxonServer = TestAxonServer.profileActive();
 
     TestApi auditor;
     String erased;
@@ -80,10 +99,16 @@ class TamperEvidenceTest extends IntegrationTest {
     /** One stored row, every column, to put back exactly. */
     record Row(long globalIndex, String aggregateIdentifier, long sequenceNumber, String type, String eventIdentifier,
                byte[] metaData, byte[] payload, String payloadRevision, String payloadType, String timeStamp) {
+
+        /** This row as the chain reads it, with {@code payload} in place of its own. */
+        StoredEvent stored(byte[] payload) {
+            return new StoredEvent(globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, payloadType,
+                    payloadRevision, timeStamp, payload, metaData);
+        }
     }
 
     @BeforeAll
-    void registerThreeMembersEraseOneAndChain() {
+    void registerThreeMembersEraseOneAndChain() throws Exception {
         TestApi bureau = connect();
         auditor = bureau.as(TestApi.AUDITOR);
         String unit = bureau.unitId("SG-01");
@@ -108,13 +133,15 @@ class TamperEvidenceTest extends IntegrationTest {
         assertThat(report.get("scope")).isEqualTo("STORE");
         assertThat(((Number) report.get("eventsChecked")).longValue()).isGreaterThan(10);
         assertThat(verify(Map.of("type", "Member", "id", erased)))
-                .containsEntry("ok", true).containsEntry("scope", "AGGREGATE").containsEntry("eventsChecked", rows(erased).size());
+                .containsEntry("ok", true).containsEntry("scope", "AGGREGATE")
+                .containsEntry("eventsChecked", storedTypes(erased).size());
         System.out.printf("verifyIntegrity (store): %s events in %s ms, %s events/s%n", report.get("eventsChecked"),
                 report.get("durationMs"), report.get("eventsPerSecond"));
     }
 
     @Test
     void anAlteredPayloadIsFoundAtItsPlace() {
+        relationalOnly();
         Row row = rows(kept).get(0);
         byte[] altered = row.payload().clone();
         altered[altered.length / 2] ^= 1;
@@ -131,6 +158,7 @@ class TamperEvidenceTest extends IntegrationTest {
 
     @Test
     void alteredMetadataIsFoundAtItsPlace() {
+        relationalOnly();
         Row row = rows(kept).get(0);
         byte[] altered = row.metaData().clone();
         altered[altered.length / 2] ^= 1;
@@ -146,6 +174,7 @@ class TamperEvidenceTest extends IntegrationTest {
 
     @Test
     void aDeletedEventIsFoundAtItsPlace() {
+        relationalOnly();
         Row row = rows(other).get(0);
         try {
             jdbc.update("delete from DomainEventEntry where globalIndex = ?", row.globalIndex());
@@ -159,6 +188,7 @@ class TamperEvidenceTest extends IntegrationTest {
 
     @Test
     void anEventInsertedWhereTheChainPassedIsFound() throws Exception {
+        relationalOnly();
         long gap = burnGlobalIndex();
         String later = register(connect(), connect().unitId("SG-01"), "Traore");
         awaitChained(lastIndexOf(later));
@@ -182,6 +212,7 @@ class TamperEvidenceTest extends IntegrationTest {
 
     @Test
     void twoEventsSwappedInTheStoreAreFoundReordered() {
+        relationalOnly();
         Row first = rows(kept).get(0);
         Row second = rows(other).get(0);
         try {
@@ -198,7 +229,8 @@ class TamperEvidenceTest extends IntegrationTest {
     }
 
     @Test
-    void theLastEventsDeletedAreATruncatedTail() {
+    void theLastEventsDeletedAreATruncatedTail() throws Exception {
+        relationalOnly();
         String last = register(connect(), connect().unitId("SG-01"), "Sangare");
         long from = rows(last).get(0).globalIndex();
         awaitChained(lastIndexOf(last));
@@ -219,13 +251,14 @@ class TamperEvidenceTest extends IntegrationTest {
 
     @Test
     void historyRewrittenWithARecomputedChainIsFoundOnlyAgainstACheckpointTakenBefore() {
+        relationalOnly();
         Map<String, Object> checkpoint = auditor.runText(RECORD, Map.of()).data("recordIntegrityCheckpoint.checkpoint");
         Row row = rows(kept).get(0);
         byte[] rewritten = row.payload().clone();
         rewritten[rewritten.length / 2] ^= 1;
         try {
             jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", rewritten, row.globalIndex());
-            rechainFrom(row.globalIndex());
+            rewriteChain(row.stored(rewritten));
 
             assertThat(verify(Map.of())).as("a recomputed chain is consistent with itself").containsEntry("ok", true);
             Map<String, Object> againstRecorded = verify(Map.of("checkpointId", checkpoint.get("checkpointId")));
@@ -235,7 +268,36 @@ class TamperEvidenceTest extends IntegrationTest {
             assertThat(findings(againstPublished)).extracting(f -> f.get("kind")).containsExactly("CHAIN_MISMATCH");
         } finally {
             jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", row.payload(), row.globalIndex());
-            rechainFrom(row.globalIndex());
+            rewriteChain(row.stored(row.payload()));
+        }
+        assertThat(verify(Map.of("checkpointId", checkpoint.get("checkpointId")))).containsEntry("ok", true);
+    }
+
+    @Test
+    void aChainRowRewrittenWithEveryLaterHashRecomputedIsFoundAgainstTheStoreAndTheCheckpoint(@TempDir Path folder)
+            throws Exception {
+        Map<String, Object> checkpoint = auditor.runText(RECORD, Map.of()).data("recordIntegrityCheckpoint.checkpoint");
+        Path export = folder.resolve("store.ndjson");
+        download("/integrity/export", export);
+        StoredEvent event = exported(export, kept).get(0);
+        byte[] forged = event.payload().clone();
+        forged[forged.length / 2] ^= 1;
+        StoredEvent claimed = new StoredEvent(event.globalIndex(), event.eventIdentifier(), event.aggregateIdentifier(),
+                event.sequenceNumber(), event.aggregateType(), event.payloadType(), event.payloadRevision(),
+                event.timestamp(), forged, event.metaData());
+        try {
+            rewriteChain(claimed);
+
+            Map<String, Object> report = verify(Map.of());
+            assertThat(findings(report)).as("the store still holds the event as chained first").singleElement()
+                    .satisfies(finding -> assertThat(finding).containsEntry("kind", "ALTERED_PAYLOAD")
+                            .containsEntry("globalPosition", (int) event.globalIndex())
+                            .containsEntry("eventId", event.eventIdentifier()));
+            Map<String, Object> againstPublished = verify(Map.of("checkpointJson", checkpoint.get("signedJson")));
+            assertThat(findings(againstPublished)).extracting(f -> f.get("kind"))
+                    .containsExactly("ALTERED_PAYLOAD", "CHAIN_MISMATCH");
+        } finally {
+            rewriteChain(event);
         }
         assertThat(verify(Map.of("checkpointId", checkpoint.get("checkpointId")))).containsEntry("ok", true);
     }
@@ -259,12 +321,11 @@ class TamperEvidenceTest extends IntegrationTest {
                 + "edges { node { checkpointId } } } }", Map.of()).data("integrityCheckpoints.edges");
         assertThat(edges).singleElement().satisfies(edge -> assertThat(edge.get("node"))
                 .isEqualTo(Map.of("checkpointId", taken.get("checkpointId"))));
-        assertThat(jdbc.queryForObject("select count(*) from DomainEventEntry where aggregateIdentifier = ? and type = ?",
-                Integer.class, taken.get("checkpointId"), "IntegrityCheckpoint")).isEqualTo(1);
+        assertThat(storedTypes((String) taken.get("checkpointId"))).containsExactly("IntegrityCheckpoint");
     }
 
     @Test
-    void theOfflineVerifierChecksAnExportAgainstAPublishedCheckpoint(@TempDir Path folder) throws Exception {
+    void theServerAndTheOfflineVerifierFindAPayloadAlteredInTheStore(@TempDir Path folder) throws Exception {
         Map<String, Object> checkpoint = auditor.runText(RECORD, Map.of()).data("recordIntegrityCheckpoint.checkpoint");
         Path checkpointFile = folder.resolve("checkpoint.json");
         download("/integrity/checkpoints/" + checkpoint.get("checkpointId"), checkpointFile);
@@ -273,17 +334,21 @@ class TamperEvidenceTest extends IntegrationTest {
 
         assertThat(offline(export, checkpointFile, (String) checkpoint.get("publicKey"))).startsWith("0 OK");
 
-        Row row = rows(erased).get(1);
-        byte[] altered = row.payload().clone();
-        altered[altered.length / 2] ^= 1;
+        StoredEvent event = exported(export, erased).get(1);
+        Runnable restore = onAxonServer ? alterInAxonServerFiles(event.payload()) : alterInTable(event);
         try {
-            jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", altered, row.globalIndex());
+            assertThat(findings(verify(Map.of()))).singleElement().satisfies(finding -> assertThat(finding)
+                    .containsEntry("kind", "ALTERED_PAYLOAD").containsEntry("globalPosition", (int) event.globalIndex())
+                    .containsEntry("eventId", event.eventIdentifier()));
+            assertThat(findings(verify(Map.of("type", "Member", "id", erased)))).extracting(f -> f.get("kind"))
+                    .containsExactly("ALTERED_PAYLOAD");
             download("/integrity/export", export);
         } finally {
-            jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", row.payload(), row.globalIndex());
+            restore.run();
         }
         assertThat(offline(export, checkpointFile, (String) checkpoint.get("publicKey"))).startsWith("1 ALTÉRÉ")
-                .contains("ALTERED_PAYLOAD").contains("index " + row.globalIndex() + " événement " + row.eventIdentifier());
+                .contains("ALTERED_PAYLOAD").contains("index " + event.globalIndex() + " événement " + event.eventIdentifier());
+        assertClean();
         auditor.anonymous().web().get().uri("/integrity/export").exchange().expectStatus().isUnauthorized();
         connect().as(TestApi.SEGOU_OFFICER).web().get().uri("/integrity/export").exchange().expectStatus().isForbidden();
     }
@@ -332,9 +397,98 @@ class TamperEvidenceTest extends IntegrationTest {
         });
     }
 
-    private long lastIndexOf(String aggregateId) {
+    private void relationalOnly() {
+        assumeFalse(onAxonServer, "Axon Server's events are in its own files, not in a table this test can edit");
+    }
+
+    /** The global index of the aggregate's last event; on Axon Server, of the last event stored (its among them). */
+    private long lastIndexOf(String aggregateId) throws Exception {
+        if (onAxonServer) {
+            return events().getLastToken().get();
+        }
         return jdbc.queryForObject("select max(globalIndex) from DomainEventEntry where aggregateIdentifier = ?",
                 Long.class, aggregateId);
+    }
+
+    /** The aggregate type of each stored event of the aggregate, read from the store itself (not from the chain). */
+    private List<String> storedTypes(String aggregateId) {
+        if (onAxonServer) {
+            return events().openAggregateStream(aggregateId, false).asStream().map(Event::getAggregateType).toList();
+        }
+        return jdbc.queryForList("select type from DomainEventEntry where aggregateIdentifier = ? order by globalIndex",
+                String.class, aggregateId);
+    }
+
+    private EventChannel events() {
+        return axonServer.getObject().getConnection().eventChannel();
+    }
+
+    /** The aggregate's events in {@code export}, as the server exported them. */
+    private static List<StoredEvent> exported(Path export, String aggregateId) throws IOException {
+        List<StoredEvent> events = new ArrayList<>();
+        for (Iterator<StoredEvent> all = ExportFile.open(export).events(); all.hasNext(); ) {
+            StoredEvent event = all.next();
+            if (event.aggregateIdentifier().equals(aggregateId)) {
+                events.add(event);
+            }
+        }
+        return events;
+    }
+
+    /** Flips one bit of {@code event}'s payload in table DomainEventEntry; answers how to put it back. */
+    private Runnable alterInTable(StoredEvent event) {
+        byte[] altered = event.payload().clone();
+        altered[altered.length / 2] ^= 1;
+        jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", altered, event.globalIndex());
+        return () -> jdbc.update("update DomainEventEntry set payload = ? where globalIndex = ?", event.payload(),
+                event.globalIndex());
+    }
+
+    /**
+     * Flips one bit of these payload bytes where Axon Server's event files hold them (exactly one place: the bytes
+     * are written there as the event's payload data), as an operator with access to its files could; answers how
+     * to put it back.
+     */
+    private static Runnable alterInAxonServerFiles(byte[] payload) throws IOException {
+        List<Path> files;
+        try (var walk = Files.walk(TestAxonServer.shared().eventStorage())) {
+            files = walk.filter(file -> file.toString().endsWith(".events")).toList();
+        }
+        Path found = null;
+        long at = -1;
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            for (int i = indexOf(bytes, payload, 0); i >= 0; i = indexOf(bytes, payload, i + 1)) {
+                assertThat(found).as("the payload is in Axon Server's files once").isNull();
+                found = file;
+                at = i + payload.length / 2;
+            }
+        }
+        assertThat(found).as("the payload in Axon Server's files %s", files).isNotNull();
+        Path file = found;
+        long position = at;
+        flip(file, position);
+        return () -> flip(file, position);
+    }
+
+    private static void flip(Path file, long position) {
+        try (RandomAccessFile data = new RandomAccessFile(file.toFile(), "rw")) {
+            data.seek(position);
+            int value = data.read();
+            data.seek(position);
+            data.write(value ^ 1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part, int from) {
+        for (int i = from; i <= bytes.length - part.length; i++) {
+            if (bytes[i] == part[0] && Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private List<Row> rows(String aggregateId) {
@@ -384,27 +538,28 @@ class TamperEvidenceTest extends IntegrationTest {
         }
     }
 
-    /** What an attacker with database access does after rewriting an event: every chain row from it recomputed. */
-    private void rechainFrom(long globalIndex) {
+    /**
+     * What an attacker with database access does to make the chain say {@code event} was stored as given: its chain
+     * row recomputed from it, and every later row's chain hash from the one before.
+     */
+    private void rewriteChain(StoredEvent event) {
         transactions.executeWithoutResult(status -> {
             long start = jdbc.queryForObject("select chain_sequence from event_chain where global_index = ?", Long.class,
-                    globalIndex);
-            byte[][] previous = {start == 0 ? ChainRule.GENESIS : ChainRule.unhex(jdbc.queryForObject(
-                    "select chain_hash from event_chain where chain_sequence = ?", String.class, start - 1))};
+                    event.globalIndex());
+            byte[] before = start == 0 ? ChainRule.GENESIS : ChainRule.unhex(jdbc.queryForObject(
+                    "select chain_hash from event_chain where chain_sequence = ?", String.class, start - 1));
+            ChainLink link = ChainRule.chain(start, before, event);
+            jdbc.update("update event_chain set payload_hash = ?, metadata_hash = ?, entry_hash = ?, chain_hash = ? "
+                    + "where chain_sequence = ?", ChainRule.hex(link.payloadHash()), ChainRule.hex(link.metaDataHash()),
+                    ChainRule.hex(link.entryHash()), ChainRule.hex(link.chainHash()), start);
+            byte[][] previous = {link.chainHash()};
             List<Object[]> updates = new ArrayList<>();
-            jdbc.query("select e.globalIndex, e.eventIdentifier, e.aggregateIdentifier, e.sequenceNumber, e.type, "
-                    + "e.payloadType, e.payloadRevision, e.timeStamp, e.payload, e.metaData, c.chain_sequence "
-                    + "from event_chain c join DomainEventEntry e on e.globalIndex = c.global_index "
-                    + "where c.chain_sequence >= ? order by c.chain_sequence", rs -> {
-                StoredEvent event = new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
-                ChainLink link = ChainRule.chain(rs.getLong(11), previous[0], event);
-                previous[0] = link.chainHash();
-                updates.add(new Object[]{ChainRule.hex(link.payloadHash()), ChainRule.hex(link.metaDataHash()),
-                        ChainRule.hex(link.entryHash()), ChainRule.hex(link.chainHash()), link.chainSequence()});
-            }, start);
-            jdbc.batchUpdate("update event_chain set payload_hash = ?, metadata_hash = ?, entry_hash = ?, chain_hash = ? "
-                    + "where chain_sequence = ?", updates);
+            jdbc.query("select chain_sequence, entry_hash from event_chain where chain_sequence > ? order by chain_sequence",
+                    rs -> {
+                        previous[0] = ChainRule.link(previous[0], ChainRule.unhex(rs.getString(2)));
+                        updates.add(new Object[]{ChainRule.hex(previous[0]), rs.getLong(1)});
+                    }, start);
+            jdbc.batchUpdate("update event_chain set chain_hash = ? where chain_sequence = ?", updates);
         });
     }
 

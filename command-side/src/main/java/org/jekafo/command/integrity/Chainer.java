@@ -98,7 +98,7 @@ final class Chainer {
 
     private Batch chainBatch() {
         ChainLink head = chain.head().orElse(null);
-        long after = head == null ? 0 : head.globalIndex();
+        long after = head == null ? -1 : head.globalIndex(); // Axon Server's first token is 0, the tables' first index 1
         long expected = after + 1;
         long sequence = head == null ? 0 : head.chainSequence() + 1;
         byte[] previous = head == null ? ChainRule.GENESIS : head.chainHash();

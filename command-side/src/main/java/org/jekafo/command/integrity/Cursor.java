@@ -12,7 +12,7 @@ import java.sql.SQLException;
  * Rows of one query read as they come (a fetch size, never the whole result in memory), as an iterator; close it
  * to close its statement. Within a transaction (auto-commit off), which PostgreSQL's driver needs to fetch in batches.
  */
-final class Cursor<T> extends ReadAhead<T> implements AutoCloseable {
+final class Cursor<T> extends ReadAhead<T> implements Reader<T> {
 
     /** Reads one row. */
     interface Row<T> {
@@ -62,7 +62,11 @@ final class Cursor<T> extends ReadAhead<T> implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        statement.close();
+    public void close() {
+        try {
+            statement.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close a cursor", e);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.jekafo.command.integrity;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,38 +11,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 
 /**
- * The chainer and the store reader where the events are in the relational store (embedded H2, PostgreSQL). With
- * Axon Server (profile {@code axonserver}) there is no relational event table: nothing is chained, and a log line
- * says so at startup (README, Tamper evidence).
+ * The store reader, where the events are: Axon's JDBC table (embedded H2, PostgreSQL), or Axon Server's event
+ * stream (profile {@code axonserver}); and the chainer over it. The chain is in the relational database either way.
  */
 @Configuration(proxyBeanMethods = false)
 class IntegrityConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IntegrityConfiguration.class);
-
-    @Configuration(proxyBeanMethods = false)
+    @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    static class RelationalStore {
-
-        @Bean
-        StoredEvents storedEvents(JdbcTemplate jdbc) {
-            return new JdbcStoredEvents(jdbc);
-        }
-
-        @Bean
-        Chainer chainer(StoredEvents store, EventChain chain, TransactionTemplate transactions,
-                        @Value("${jekafo.integrity.gap-window:10s}") Duration gapWindow) {
-            return new Chainer(store, chain, transactions, gapWindow);
-        }
+    StoredEvents relationalStoredEvents(JdbcTemplate jdbc) {
+        return new JdbcStoredEvents(jdbc);
     }
 
-    @Configuration(proxyBeanMethods = false)
+    @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true", matchIfMissing = true)
-    static class AxonServerStore {
+    StoredEvents axonServerStoredEvents(AxonServerConnectionManager connections, EventChain chain) {
+        return new AxonServerStoredEvents(connections, chain);
+    }
 
-        AxonServerStore() {
-            LOG.info("Tamper evidence: the events are in Axon Server, the chainer is off and verifyIntegrity refuses "
-                    + "(README, Tamper evidence)");
-        }
+    @Bean
+    Chainer chainer(StoredEvents store, EventChain chain, TransactionTemplate transactions,
+                    @Value("${jekafo.integrity.gap-window:10s}") Duration gapWindow) {
+        return new Chainer(store, chain, transactions, gapWindow);
     }
 }

@@ -8,7 +8,6 @@ import org.jekafo.integrity.Checkpoint;
 import org.jekafo.integrity.ExportWriter;
 import org.jekafo.integrity.StoredEvent;
 import org.jekafo.integrity.VerificationReport;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -22,7 +21,8 @@ import java.util.Optional;
  * Tamper evidence as the server offers it: chaining on demand, verification of the whole store (against a
  * checkpoint or not) or of one aggregate, and the export for the offline verifier. The verification itself is
  * integrity-verifier's {@link ChainVerification}, the same code the auditor's command line runs. Reads stream
- * through two cursors in one read-only, repeatable-read transaction (one snapshot of the store and its chain).
+ * through two cursors in one read-only, repeatable-read transaction (one snapshot of the store and its chain); with
+ * Axon Server, its event stream is opened once the chain's snapshot is taken, so it reaches at least as far.
  */
 @Component
 public class IntegrityVerification {
@@ -30,13 +30,13 @@ public class IntegrityVerification {
     /** Broken places named at most in one answer (all are counted). */
     public static final int MAX_FINDINGS = 1000;
 
-    private final ObjectProvider<StoredEvents> store;
-    private final ObjectProvider<Chainer> chainer;
+    private final StoredEvents store;
+    private final Chainer chainer;
     private final EventChain chain;
     private final IntegrityKeys keys;
     private final DataSource dataSource;
 
-    IntegrityVerification(ObjectProvider<StoredEvents> store, ObjectProvider<Chainer> chainer, EventChain chain,
+    IntegrityVerification(StoredEvents store, Chainer chainer, EventChain chain,
                           IntegrityKeys keys, DataSource dataSource) {
         this.store = store;
         this.chainer = chainer;
@@ -47,8 +47,7 @@ public class IntegrityVerification {
 
     /** Chains every event that can be chained now; answers how many were. */
     public long chainNow() {
-        Chainer running = chainer.getIfAvailable();
-        return running == null ? 0 : running.chainNow();
+        return chainer.chainNow();
     }
 
     /** The server's public key (base64 X.509), the one its checkpoints are signed with. */
@@ -63,11 +62,11 @@ public class IntegrityVerification {
 
     /** The whole store, after chaining what can be; against {@code checkpoint} (and the server's key) when given. */
     public VerificationReport verifyStore(Checkpoint checkpoint) {
-        StoredEvents events = available();
         chainNow();
         return read(connection -> {
-            try (Cursor<StoredEvent> stored = events.between(connection, Long.MIN_VALUE, Long.MAX_VALUE);
-                 Cursor<ChainLink> links = chain.between(connection, 0, Long.MAX_VALUE)) {
+            // the chain first: a store outside the database is then read at least as far as the chain's snapshot
+            try (Cursor<ChainLink> links = chain.between(connection, 0, Long.MAX_VALUE);
+                 Reader<StoredEvent> stored = store.between(connection, Long.MIN_VALUE, Long.MAX_VALUE)) {
                 return ChainVerification.ofStore(checkpoint, checkpoint == null ? null : keys.publicKey(), MAX_FINDINGS)
                         .run(stored, links);
             }
@@ -80,15 +79,14 @@ public class IntegrityVerification {
      * knows it under another type (an event whose type column alone was changed is still verified, and found).
      */
     public VerificationReport verifyAggregate(String aggregateType, String aggregateIdentifier) {
-        StoredEvents events = available();
-        if (!events.hasAggregate(aggregateType, aggregateIdentifier) && events.hasAggregate(null, aggregateIdentifier)) {
+        if (!store.hasAggregate(aggregateType, aggregateIdentifier) && store.hasAggregate(null, aggregateIdentifier)) {
             throw new CommandRefusedException("NOT_FOUND", "aggregateType", "Cet agrégat n'est pas de ce type.");
         }
         chainNow();
         long headIndex = chain.head().map(ChainLink::globalIndex).orElse(-1L);
         VerificationReport report = read(connection -> {
-            try (Cursor<StoredEvent> stored = events.ofAggregate(connection, aggregateIdentifier);
-                 Cursor<ChainLink> links = chain.ofAggregate(connection, aggregateIdentifier)) {
+            try (Cursor<ChainLink> links = chain.ofAggregate(connection, aggregateIdentifier);
+                 Reader<StoredEvent> stored = store.ofAggregate(connection, aggregateIdentifier)) {
                 return ChainVerification.ofAggregate(chain::hashBefore, headIndex, MAX_FINDINGS).run(stored, links);
             }
         });
@@ -103,7 +101,6 @@ public class IntegrityVerification {
      * from global index {@code from} to {@code to} (null: the whole chain), as they stand now.
      */
     public void export(OutputStream out, Long from, Long to) {
-        StoredEvents events = available();
         chainNow();
         read(connection -> {
             ChainLink head = chain.head().orElse(null);
@@ -115,7 +112,7 @@ public class IntegrityVerification {
             long lastSequence = chain.lastUpTo(last).map(ChainLink::chainSequence).orElse(-1L);
             ExportWriter writer = new ExportWriter(out);
             writer.header(firstSequence, previous == null ? ChainRule.GENESIS : previous, Instant.now().toString());
-            try (Cursor<StoredEvent> stored = events.between(connection, first, last)) {
+            try (Reader<StoredEvent> stored = store.between(connection, first, last)) {
                 stored.forEachRemaining(writer::event);
             }
             try (Cursor<ChainLink> links = chain.between(connection, firstSequence, lastSequence)) {
@@ -124,15 +121,6 @@ public class IntegrityVerification {
             writer.finish();
             return null;
         });
-    }
-
-    private StoredEvents available() {
-        StoredEvents events = store.getIfAvailable();
-        if (events == null) {
-            throw new CommandRefusedException("INTEGRITY_UNAVAILABLE", null, "La vérification d'intégrité lit le magasin "
-                    + "d'événements relationnel ; avec Axon Server elle n'est pas encore disponible (README, Intégrité).");
-        }
-        return events;
     }
 
     private interface Read<T> {

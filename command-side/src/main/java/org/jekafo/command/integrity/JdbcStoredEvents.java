@@ -35,7 +35,7 @@ final class JdbcStoredEvents implements StoredEvents {
     }
 
     @Override
-    public Cursor<StoredEvent> between(Connection connection, long from, long to) throws SQLException {
+    public Reader<StoredEvent> between(Connection connection, long from, long to) throws SQLException {
         return Cursor.open(connection, "select " + COLUMNS + " from DomainEventEntry where globalIndex between ? and ? "
                 + "order by globalIndex", ROW, from, to);
     }
@@ -51,7 +51,7 @@ final class JdbcStoredEvents implements StoredEvents {
     }
 
     @Override
-    public Cursor<StoredEvent> ofAggregate(Connection connection, String aggregateIdentifier) throws SQLException {
+    public Reader<StoredEvent> ofAggregate(Connection connection, String aggregateIdentifier) throws SQLException {
         return Cursor.open(connection, "select " + COLUMNS + " from DomainEventEntry where aggregateIdentifier = ? "
                 + "order by globalIndex", ROW, aggregateIdentifier);
     }

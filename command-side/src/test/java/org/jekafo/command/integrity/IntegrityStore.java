@@ -3,7 +3,6 @@ package org.jekafo.command.integrity;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,9 +69,7 @@ final class IntegrityStore implements AutoCloseable {
     }
 
     IntegrityVerification verification(Chainer chainer, Path dataDir) {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("store", store, "chainer", chainer));
-        return new IntegrityVerification(beans.getBeanProvider(StoredEvents.class), beans.getBeanProvider(Chainer.class),
-                chain, new IntegrityKeys("", dataDir), dataSource);
+        return new IntegrityVerification(store, chainer, chain, new IntegrityKeys("", dataDir), dataSource);
     }
 
     /** Appends {@code count} events at explicit global indices from {@code first}, with payloads of about 600 bytes. */
