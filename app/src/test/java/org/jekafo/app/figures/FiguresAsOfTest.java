@@ -2,6 +2,7 @@ package org.jekafo.app.figures;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.jekafo.api.membership.MemberDeathRecordedEvent;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -75,12 +77,18 @@ class FiguresAsOfTest extends IntegrationTest {
     /** Every member event of the store, in the store's order, read from the store itself. */
     private List<Stored> memberEvents() {
         List<Stored> events = new ArrayList<>();
+        // up to the head as it is now; Axon Server's stream delivers asynchronously, so wait for each next event
+        // (briefly: the head is reached when an event's token covers it, or nothing more comes)
+        TrackingToken head = eventStore.createHeadToken();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable()) {
+            while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 if (event instanceof DomainEventMessage<?> domain
                         && MembershipAggregates.MEMBER.equals(domain.getType())) {
                     events.add(new Stored(domain.getAggregateIdentifier(), domain.getTimestamp(), domain.getPayload()));
+                }
+                if (head != null && event.trackingToken().covers(head)) {
+                    break;
                 }
             }
         } catch (InterruptedException e) {
