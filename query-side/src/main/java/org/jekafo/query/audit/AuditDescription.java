@@ -9,10 +9,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -102,32 +104,36 @@ final class AuditDescription {
     }
 
     static Described of(String eventName, String aggregateId, Object payload) {
+        return of(eventName, aggregateId, payload, null);
+    }
+
+    /**
+     * The description of a payload whose personal fields were emptied ({@link StoredPayloads}): {@code personalFieldsSet}
+     * says which of them held a value (null: the payload holds them as they are).
+     */
+    static Described of(String eventName, String aggregateId, Object payload, Set<String> personalFieldsSet) {
         List<String> parts = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         Map<String, List<String>> units = new LinkedHashMap<>();
         List<String> subjects = new ArrayList<>();
-        RecordComponent[] components = payload == null ? null : payload.getClass().getRecordComponents();
-        if (components != null) {
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent component = components[i];
-                Object value = valueOf(component, payload);
-                String field = StableNames.fieldName(component);
-                if (value != null && component.isAnnotationPresent(DataSubject.class)) {
-                    subjects.add(String.valueOf(value));
-                }
-                if (value != null && UNIT.matcher(field).matches() && !component.isAnnotationPresent(PersonalData.class)) {
-                    RecordField declared = component.getAnnotation(RecordField.class);
-                    units.computeIfAbsent(declared == null ? field : declared.value(), k -> new ArrayList<>())
-                            .addAll(texts(value));
-                }
-                if (value == null || (i == 0 && String.valueOf(value).equals(aggregateId))) {
-                    continue;
-                }
-                changed.add(field);
-                String label = FIELDS.getOrDefault(field, field);
-                String shown = shown(component, field, value);
-                parts.add(shown == null ? label : label + " = " + shown);
+        List<Component> components = payload == null ? List.of() : COMPONENTS.get(payload.getClass());
+        for (int i = 0; i < components.size(); i++) {
+            Component component = components.get(i);
+            Object value = personalFieldsSet != null && component.personal()
+                    ? (personalFieldsSet.contains(component.field()) ? component.field() : null)
+                    : component.valueOf(payload);
+            if (value != null && component.subject()) {
+                subjects.add(String.valueOf(value));
             }
+            if (value != null && component.unitField() != null) {
+                units.computeIfAbsent(component.unitField(), k -> new ArrayList<>()).addAll(texts(value));
+            }
+            if (value == null || (i == 0 && String.valueOf(value).equals(aggregateId))) {
+                continue;
+            }
+            changed.add(component.field());
+            String shown = shown(component, value);
+            parts.add(shown == null ? component.label() : component.label() + " = " + shown);
         }
         String summary = label(eventName) + (parts.isEmpty() ? "." : " : " + String.join(", ", parts) + ".");
         return new Described(summary, List.copyOf(changed), units, List.copyOf(subjects));
@@ -144,15 +150,15 @@ final class AuditDescription {
     }
 
     /** The value as the summary shows it, or null when it must not be shown. */
-    private static String shown(RecordComponent component, String field, Object value) {
-        if (component.isAnnotationPresent(PersonalData.class) || component.isAnnotationPresent(DataSubject.class)) {
+    private static String shown(Component component, Object value) {
+        if (component.hidden()) {
             return null;
         }
         if (value instanceof Enum<?> || value instanceof Number || value instanceof Boolean
                 || value instanceof Temporal) {
             return bounded(String.valueOf(value));
         }
-        if (SHOWN_TEXT.matcher(field).matches() && (value instanceof CharSequence || value instanceof Collection<?> all
+        if (component.shownText() && (value instanceof CharSequence || value instanceof Collection<?> all
                 && all.stream().allMatch(e -> e instanceof CharSequence || e instanceof Enum<?>))) {
             return bounded(String.join(" ", texts(value)));
         }
@@ -170,13 +176,68 @@ final class AuditDescription {
         return text.length() <= MAX_VALUE ? text : text.substring(0, MAX_VALUE) + "…";
     }
 
-    private static Object valueOf(RecordComponent component, Object payload) {
-        Method accessor = component.getAccessor();
-        accessor.trySetAccessible();
-        try {
-            return accessor.invoke(payload);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component, e);
+    /**
+     * What the description needs of one record component, worked out once per event type: reading a type's components,
+     * their annotations and stored names for every event was a measured share of a rebuild's time.
+     *
+     * @param field     the stored name
+     * @param label     its French name, else the stored name
+     * @param subject   whether it names the member the event is about ({@link DataSubject})
+     * @param unitField the aggregate field it sets when it names a unit ({@link RecordField}, else its own name);
+     *                  null when it names none
+     * @param personal  whether it is {@link PersonalData}
+     * @param hidden    whether its value is never shown ({@link PersonalData} or {@link DataSubject})
+     * @param shownText whether a text under its name is shown (an identifier-like name)
+     * @param text      whether it holds a text
+     */
+    private record Component(Method accessor, String field, String label, boolean subject, String unitField,
+                             boolean personal, boolean hidden, boolean shownText, boolean text) {
+
+        static Component of(RecordComponent component) {
+            Method accessor = component.getAccessor();
+            accessor.trySetAccessible();
+            String field = StableNames.fieldName(component);
+            boolean personal = component.isAnnotationPresent(PersonalData.class);
+            boolean subject = component.isAnnotationPresent(DataSubject.class);
+            RecordField declared = component.getAnnotation(RecordField.class);
+            String unitField = UNIT.matcher(field).matches() && !personal
+                    ? (declared == null ? field : declared.value()) : null;
+            return new Component(accessor, field, FIELDS.getOrDefault(field, field), subject, unitField, personal,
+                    personal || subject, SHOWN_TEXT.matcher(field).matches(), accessor.getReturnType() == String.class);
+        }
+
+        Object valueOf(Object payload) {
+            try {
+                return accessor.invoke(payload);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + field + " of " + payload.getClass().getName(), e);
+            }
         }
     }
+
+    /** A personal-data field of an event type: its stored name, and whether it holds a text. */
+    record Personal(String name, boolean text) {
+    }
+
+    /** The {@link PersonalData} fields of an event type, in declaration order. */
+    static List<Personal> personalFields(Class<?> type) {
+        return PERSONAL.get(type);
+    }
+
+    private static final ClassValue<List<Personal>> PERSONAL = new ClassValue<>() {
+        @Override
+        protected List<Personal> computeValue(Class<?> type) {
+            return COMPONENTS.get(type).stream().filter(Component::personal)
+                    .map(component -> new Personal(component.field(), component.text())).toList();
+        }
+    };
+
+    /** The components of each record type, in declaration order; none for a type that is not a record. */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            return components == null ? List.of() : Arrays.stream(components).map(Component::of).toList();
+        }
+    };
 }

@@ -9,11 +9,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.jekafo.api.common.MetadataKeys;
 import org.jekafo.api.common.StableNames;
 import org.jekafo.api.common.TextFolding;
 import org.jekafo.api.consultation.SecretBallotDepositedEvent;
 import org.jekafo.query.elasticsearch.DocumentBatch;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -38,22 +40,27 @@ class AuditProjection {
     private final ElasticsearchClient client;
     private final AuditIndex index;
     private final AggregateUnits units;
+    private final StoredPayloads payloads;
     private final GlobalPositions positions = new GlobalPositions();
 
     AuditProjection(ElasticsearchClient client, AuditIndex index, EventStore eventStore,
+                    @Qualifier("eventSerializer") Serializer eventSerializer,
                     @Value("${jekafo.audit.units-cache:100000}") int unitsCache) {
         this.client = client;
         this.index = index;
         this.units = new AggregateUnits(eventStore, unitsCache);
+        this.payloads = new StoredPayloads(eventSerializer);
     }
 
+    /** Every event, its payload read without its personal data ({@link StoredPayloads}). */
     @EventHandler
-    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+    void on(EventMessage<?> event, TrackingToken token) {
         long position = positions.of(token); // every event moves the position, indexed or not
-        if (NEVER_INDEXED.contains(payload.getClass())) {
+        if (NEVER_INDEXED.contains(event.getPayloadType())) {
             return;
         }
-        AuditDocument document = document(event, position, units);
+        StoredPayloads.Redacted payload = payloads.read(event);
+        AuditDocument document = document(event, payload.payload(), payload.personalFieldsSet(), position, units);
         DocumentBatch.current(client, index, AuditDocument.class).create(position, document);
     }
 
@@ -62,8 +69,17 @@ class AuditProjection {
         units.clear();
     }
 
-    /** The audit document of one event at {@code position}; {@code units} learns what it sets. */
+    /** The audit document of one event at {@code position}, its payload as it is; {@code units} learns what it sets. */
     static AuditDocument document(EventMessage<?> event, long position, AggregateUnits units) {
+        return document(event, event.getPayload(), null, position, units);
+    }
+
+    /**
+     * The audit document of one event at {@code position} whose payload is {@code payload}, its personal fields emptied
+     * when {@code personalFieldsSet} names those that held a value (null: as they are); {@code units} learns what it sets.
+     */
+    static AuditDocument document(EventMessage<?> event, Object payload, Set<String> personalFieldsSet, long position,
+                                  AggregateUnits units) {
         MetaData metaData = event.getMetaData();
         String eventName = StableNames.eventName(event.getPayloadType());
         AuditDocument document = new AuditDocument();
@@ -85,7 +101,7 @@ class AuditProjection {
             document.aggregateId = aggregateId;
             document.sequence = domain.getSequenceNumber();
         }
-        AuditDescription.Described described = AuditDescription.of(eventName, aggregateId, event.getPayload());
+        AuditDescription.Described described = AuditDescription.of(eventName, aggregateId, payload, personalFieldsSet);
         document.summary = described.summary();
         document.summaryFolded = TextFolding.fold(described.summary());
         document.changedFields = described.changedFields();

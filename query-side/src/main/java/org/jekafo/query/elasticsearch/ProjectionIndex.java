@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Level;
 import co.elastic.clients.elasticsearch.indices.IndicesStatsResponse;
 import co.elastic.clients.elasticsearch.indices.stats.ShardStats;
+import co.elastic.clients.json.JsonData;
+import jakarta.json.JsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -228,9 +231,14 @@ public class ProjectionIndex {
         writeIndex = null;
     }
 
-    /** Starts writing into a new, empty index, while queries keep reading the aliased one. */
+    /**
+     * Starts writing into a new, empty index, while queries keep reading the aliased one. Nobody searches it until the
+     * alias moves, so it is not refreshed meanwhile ({@code refresh_interval: -1}): a refresh a second made Elasticsearch
+     * write and merge a small segment a second during the replay. Reads by id are real-time and unaffected.
+     */
     public synchronized void beginRebuild() {
         writeIndex = createConcreteIndex();
+        setRefreshInterval(writeIndex, "-1");
         LOG.info("Rebuilding alias {} into {}", alias, writeIndex);
     }
 
@@ -238,6 +246,7 @@ public class ProjectionIndex {
     public synchronized void completeRebuild() {
         String target = writeIndex();
         try {
+            setRefreshInterval(target, null); // Elasticsearch's default again: every second while searched
             client.indices().refresh(r -> r.index(target));
             Set<String> previous = client.indices().existsAlias(a -> a.name(alias)).value()
                     ? client.indices().getAlias(a -> a.name(alias)).result().keySet() : Set.of();
@@ -253,6 +262,17 @@ public class ProjectionIndex {
                 }
             }
             LOG.info("Alias {} now reads {}", alias, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets the index's {@code refresh_interval}; null restores Elasticsearch's default. */
+    private void setRefreshInterval(String index, String interval) {
+        JsonData value = interval == null ? JsonData.of(JsonValue.NULL) : JsonData.of(interval);
+        try {
+            client.indices().putSettings(p -> p.index(index).settings(s -> s.otherSettings(
+                    Collections.singletonMap("refresh_interval", value))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,10 +1,17 @@
 package org.jekafo.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.jekafo.api.common.DataSubject;
 import org.jekafo.api.common.EventName;
 import org.jekafo.api.common.Gender;
@@ -16,6 +23,7 @@ import org.jekafo.api.membership.MemberTransferredEvent;
 import org.jekafo.api.consultation.SecretBallotDepositedEvent;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +115,41 @@ class AuditDocumentTest {
         assertThat(document.orgUnitIds).containsExactly("u-1", "u-2");
         assertThat(document.dataSubjects).containsExactly("m-9");
         assertThat(document.aggregateType).isEqualTo("Bureau");
+    }
+
+    @Test
+    void aStoredEventIsDescribedWithoutItsPersonalValuesEverBeingRead() {
+        JacksonSerializer serializer = JacksonSerializer.builder()
+                .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+        ObjectNode stored = serializer.getObjectMapper().valueToTree(registration());
+        for (String personal : List.of("lastName", "firstName", "birthYear", "phone", "nationalId")) {
+            stored.put(personal, "jekafo:enc:v1:c2NlbGzDqQ=="); // as encrypted: not even a number for birthYear
+        }
+        SerializedObject<byte[]> bytes = serializer.getConverter().convert(
+                new SimpleSerializedObject<>(stored, JsonNode.class, serializer.typeForClass(MemberRegisteredEvent.class)),
+                byte[].class);
+        SerializedObject<byte[]> metaData = serializer.serialize(META, byte[].class);
+        GenericDomainEventMessage<?> fromTheStore = new GenericDomainEventMessage<>("Member", MEMBER, 0,
+                new SerializedMessage<>("e-1", bytes, metaData, serializer), Instant.parse("2026-12-01T10:00:00Z"));
+
+        StoredPayloads.Redacted read = new StoredPayloads(serializer).read(fromTheStore);
+        AuditDocument document = AuditProjection.document(fromTheStore, read.payload(), read.personalFieldsSet(), 42,
+                units);
+
+        assertThat(read.personalFieldsSet()).containsExactlyInAnyOrder("lastName", "firstName", "birthYear", "phone",
+                "nationalId");
+        assertThat(read.payload()).isInstanceOfSatisfying(MemberRegisteredEvent.class, payload -> assertThat(payload)
+                .extracting(MemberRegisteredEvent::lastName, MemberRegisteredEvent::birthYear, MemberRegisteredEvent::phone)
+                .containsExactly(PersonalData.ERASED, null, PersonalData.ERASED));
+        AuditDocument fromThePayload = documentOf(registration());
+        assertThat(document.summary).isEqualTo(fromThePayload.summary);
+        assertThat(document.changedFields).isEqualTo(fromThePayload.changedFields);
+        assertThat(document.orgUnitIds).containsExactly("u-sg01");
+        assertThat(document.dataSubjects).containsExactly(MEMBER);
+    }
+
+    private AuditDocument documentOf(Object payload) {
+        return AuditProjection.document(event(0, payload), 42, units);
     }
 
     @Test

@@ -154,6 +154,29 @@ class ProjectionIndexTest {
     }
 
     @Test
+    void aRebuildingIndexIsNotRefreshedUntilItsAliasMovesThenRefreshesAsByDefault() {
+        rebuildBegunAfterNotesAAndB();
+        String rebuilt = index.writeIndex();
+        String during = refreshInterval(rebuilt);
+
+        index.completeRebuild();
+
+        assertThat(during).isEqualTo("-1");
+        assertThat(refreshInterval(rebuilt)).isNull();
+    }
+
+    private static String refreshInterval(String concrete) {
+        try {
+            var settings = TestElasticsearch.client().indices().getSettings(g -> g.index(concrete)).get(concrete)
+                    .settings();
+            return settings.index() != null && settings.index().refreshInterval() != null
+                    ? settings.index().refreshInterval().time() : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void completedRebuildIsSearchableAtOnce() {
         rebuildBegunAfterNotesAAndB();
         written(index, 0, "new", "c", "d", "e");
