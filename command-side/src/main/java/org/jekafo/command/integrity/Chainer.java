@@ -21,7 +21,7 @@ import java.util.List;
  * {@value #BATCH} events after the last chained global index and one batch insert, in one transaction.
  *
  * <p>A gap in the global index may be a transaction still in flight (its index taken, its row not committed): the
- * chain stops before a gap until it is older than {@code jekafo.integrity.gap-window} (10 s), by the wall clock
+ * chain stops before a gap until it is older than {@code jekafo.integrity.gap-window} (60 s), by the wall clock
  * since the chainer first saw it or by the time of the event after it, then passes over it for good. An event that
  * appears in such a gap later is an inserted event for the verification.
  *

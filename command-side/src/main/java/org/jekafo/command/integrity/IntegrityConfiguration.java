@@ -31,7 +31,7 @@ class IntegrityConfiguration {
 
     @Bean
     Chainer chainer(StoredEvents store, EventChain chain, TransactionTemplate transactions,
-                    @Value("${jekafo.integrity.gap-window:10s}") Duration gapWindow) {
+                    @Value("${jekafo.integrity.gap-window:60s}") Duration gapWindow) {
         return new Chainer(store, chain, transactions, gapWindow);
     }
 }
