@@ -168,8 +168,8 @@ class MemberRulesTest extends IntegrationTest {
     // --- given ---
 
     /**
-     * A registration in TB-01 with its own {@code TB-9xxxxx} card number: no test lets the system assign
-     * numbers in region TB, so explicit numbers there never meet an assigned one.
+     * A registration in TB-01 with its own card number ({@link TestData#uniqueCardNumber}: under a prefix no region
+     * has, so it never meets a number the system assigns).
      */
     private Map<String, Object> registration(String firstName) {
         Map<String, Object> input = TestApi.registration("Konaté" + TestData.suffix(), firstName, "F",
