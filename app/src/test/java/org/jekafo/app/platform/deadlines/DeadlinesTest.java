@@ -184,9 +184,11 @@ class DeadlinesTest {
                 .<DomainEventMessage<?>>map(event -> event).toList();
     }
 
+    /** The aggregates' deadlines still stored (the scheduler's table also holds its recurring tasks). */
     private static int storedDeadlines(Path dataDir, String database) throws SQLException {
         try (Connection connection = connect(dataDir, database);
-             var rows = connection.createStatement().executeQuery("select count(*) from deadline_scheduled_tasks")) {
+             var rows = connection.createStatement().executeQuery(
+                     "select count(*) from deadline_scheduled_tasks where task_name = 'AxonDeadline'")) {
             rows.next();
             return rows.getInt(1);
         }
