@@ -27,6 +27,13 @@ final class ByteReader {
         return point;
     }
 
+    /** A point in uncompressed form ({@link Group#decodeUncompressedPoint}). */
+    ECPoint uncompressedPoint() {
+        ECPoint point = Group.decodeUncompressedPoint(bytes, position);
+        position += Group.UNCOMPRESSED_POINT_BYTES;
+        return point;
+    }
+
     BigInteger scalar() {
         BigInteger scalar = Group.readScalar(bytes, position);
         position += Group.SCALAR_BYTES;
@@ -35,16 +42,6 @@ final class ByteReader {
 
     Ciphertext ciphertext() {
         return new Ciphertext(point(), point());
-    }
-
-    /** The next {@code count} bytes, as a copy. */
-    byte[] bytes(int count) {
-        if (count < 0 || position + count > bytes.length) {
-            throw new MalformedEncodingException("truncated");
-        }
-        byte[] read = java.util.Arrays.copyOfRange(bytes, position, position + count);
-        position += count;
-        return read;
     }
 
     /** Passes over {@code count} bytes without reading them (a proof the caller does not need). */

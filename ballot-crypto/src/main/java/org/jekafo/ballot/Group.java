@@ -25,9 +25,12 @@ final class Group {
     static final BigInteger HALF_ORDER = ORDER.shiftRight(1);
 
     static final int POINT_BYTES = 33;
+    /** A point in SEC1 uncompressed form: read without a square root ({@link TallyForm}). */
+    static final int UNCOMPRESSED_POINT_BYTES = 65;
     static final int SCALAR_BYTES = 32;
 
     private static final byte[] INFINITY_ENCODING = new byte[POINT_BYTES];
+    private static final byte[] UNCOMPRESSED_INFINITY_ENCODING = new byte[UNCOMPRESSED_POINT_BYTES];
 
     private Group() {
     }
@@ -99,6 +102,34 @@ final class Group {
             throw new MalformedEncodingException("non-canonical point encoding");
         }
         return point;
+    }
+
+    /** Writes a point in SEC1 uncompressed form, the point at infinity as 65 zero bytes. */
+    static void writeUncompressedPoint(ECPoint point, byte[] target, int offset) {
+        byte[] encoded = point.isInfinity() ? UNCOMPRESSED_INFINITY_ENCODING : point.getEncoded(false);
+        System.arraycopy(encoded, 0, target, offset, UNCOMPRESSED_POINT_BYTES);
+    }
+
+    /**
+     * Reads a point written by {@link #writeUncompressedPoint}, refusing a wrong prefix or a point off the curve:
+     * no square root to compute, only the curve equation to check.
+     */
+    static ECPoint decodeUncompressedPoint(byte[] source, int offset) {
+        if (source.length - offset < UNCOMPRESSED_POINT_BYTES) {
+            throw new MalformedEncodingException("point truncated");
+        }
+        byte[] encoded = Arrays.copyOfRange(source, offset, offset + UNCOMPRESSED_POINT_BYTES);
+        if (Arrays.equals(encoded, UNCOMPRESSED_INFINITY_ENCODING)) {
+            return CURVE.getInfinity();
+        }
+        if (encoded[0] != 0x04) {
+            throw new MalformedEncodingException("point is not in uncompressed form");
+        }
+        try {
+            return CURVE.decodePoint(encoded);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new MalformedEncodingException("not a point of P-256");
+        }
     }
 
     static void writeScalar(BigInteger scalar, byte[] target, int offset) {

@@ -1,9 +1,6 @@
 package org.jekafo.ballot;
 
-import org.bouncycastle.math.ec.ECPoint;
-
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,8 +18,6 @@ import java.util.List;
 public final class TallyForm {
 
     static final int VERSION = 0x54;
-    private static final int POINT_BYTES = 65;
-    private static final byte[] INFINITY = new byte[POINT_BYTES];
 
     private TallyForm() {
     }
@@ -32,7 +27,7 @@ public final class TallyForm {
         List<List<Ciphertext>> answers = EncryptedBallot.ciphertextsOf(ballotText);
         int size = 2;
         for (List<Ciphertext> options : answers) {
-            size += 1 + options.size() * 2 * POINT_BYTES;
+            size += 1 + options.size() * 2 * Group.UNCOMPRESSED_POINT_BYTES;
         }
         byte[] bytes = new byte[size];
         int at = 0;
@@ -41,8 +36,9 @@ public final class TallyForm {
         for (List<Ciphertext> options : answers) {
             bytes[at++] = (byte) options.size();
             for (Ciphertext ciphertext : options) {
-                at = write(ciphertext.alpha(), bytes, at);
-                at = write(ciphertext.beta(), bytes, at);
+                Group.writeUncompressedPoint(ciphertext.alpha(), bytes, at);
+                Group.writeUncompressedPoint(ciphertext.beta(), bytes, at + Group.UNCOMPRESSED_POINT_BYTES);
+                at += 2 * Group.UNCOMPRESSED_POINT_BYTES;
             }
         }
         return Base64Url.encode(bytes);
@@ -65,32 +61,11 @@ public final class TallyForm {
             int options = in.unsignedByte();
             List<Ciphertext> ciphertexts = new ArrayList<>(options);
             for (int o = 0; o < options; o++) {
-                ciphertexts.add(new Ciphertext(point(in), point(in)));
+                ciphertexts.add(new Ciphertext(in.uncompressedPoint(), in.uncompressedPoint()));
             }
             answers.add(ciphertexts);
         }
         in.finish();
         return answers;
-    }
-
-    private static int write(ECPoint point, byte[] target, int at) {
-        byte[] encoded = point.isInfinity() ? INFINITY : point.getEncoded(false);
-        System.arraycopy(encoded, 0, target, at, POINT_BYTES);
-        return at + POINT_BYTES;
-    }
-
-    private static ECPoint point(ByteReader in) {
-        byte[] encoded = in.bytes(POINT_BYTES);
-        if (Arrays.equals(encoded, INFINITY)) {
-            return Group.infinity();
-        }
-        if (encoded[0] != 0x04) {
-            throw new MalformedEncodingException("point is not in uncompressed form");
-        }
-        try {
-            return Group.CURVE.decodePoint(encoded); // checks that the point is on the curve
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new MalformedEncodingException("not a point of P-256");
-        }
     }
 }
