@@ -50,7 +50,7 @@ class CheckpointSchedule {
         return Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> take());
     }
 
-    void take() {
+    private void take() {
         try {
             verification.chainNow();
             ChainLink head = verification.head().orElse(null);
