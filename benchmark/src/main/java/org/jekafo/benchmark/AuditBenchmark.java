@@ -169,6 +169,10 @@ final class AuditBenchmark {
             Console.say(String.format(Locale.ROOT, "counts as of: p50 %.1f ms, p99 %.1f ms", asOfResult.p50(),
                     asOfResult.p99()));
 
+            List<Export> exports = List.of(
+                    export(server.port(), auditor, "/exports/audit.ndjson", "the whole audit trail, NDJSON"),
+                    export(server.port(), auditor, "/exports/members.csv", "every member, CSV (auditor: masked, journaled)"));
+
             Console.say("rebuilding the audit index");
             String loadBeforeRebuild = Machine.loadAverage();
             long rebuildStart = System.nanoTime();
@@ -180,7 +184,7 @@ final class AuditBenchmark {
                     rebuildSeconds));
 
             write(startedAt, loadAtStart, events, unchained, generationSeconds, rawRead, rawBulk, audits, verified,
-                    verifySeconds, asOfResult, auditDocuments, rebuildSeconds, rebuildLoad);
+                    verifySeconds, asOfResult, exports, auditDocuments, rebuildSeconds, rebuildLoad);
         } finally {
             if (options.data() == null) {
                 ImportBenchmark.deleteRecursively(dataDir);
@@ -255,6 +259,77 @@ final class AuditBenchmark {
             worker.get();
         }
         pool.shutdown();
+    }
+
+    /** One streamed export as an auditor downloads it: rows, time, bytes, its trailer checked, the heap meanwhile. */
+    private record Export(String name, long rows, long bytes, double seconds, double firstByteMs, boolean trailerOk,
+                          HeapSampler.Window heap, double heapBeforeMb, String load) {
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+    }
+
+    /**
+     * Downloads {@code path} to nowhere, reading it a buffer at a time, and checks its last line: the SHA-256 of every
+     * byte before it and the number of rows ({@code StreamedExport}). The server runs in this JVM: the heap sampled
+     * over the download is the server's (and this reader's buffer) — constant memory shows as a heap that does not
+     * grow with the rows.
+     */
+    private static Export export(int port, String token, String path, String name) throws Exception {
+        String load = Machine.loadAverage();
+        System.gc();
+        double heapBefore = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024.0 * 1024);
+        try (HeapSampler heap = new HeapSampler()) {
+            heap.reset();
+            long start = System.nanoTime();
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection)
+                    new URL("http://127.0.0.1:" + port + path).openConnection();
+            connection.setRequestProperty("Authorization", token);
+            connection.setReadTimeout((int) Duration.ofMinutes(10).toMillis());
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            long lines = 0;
+            long bytes = 0;
+            double firstByteMs = -1;
+            byte[] lastLine = new byte[0];
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            try (java.io.InputStream in = new java.io.BufferedInputStream(connection.getInputStream(), 1 << 16)) {
+                if (connection.getResponseCode() != 200) {
+                    throw new IllegalStateException(path + " answered " + connection.getResponseCode());
+                }
+                byte[] buffer = new byte[1 << 16];
+                for (int read; (read = in.read(buffer)) > 0; ) {
+                    if (firstByteMs < 0) {
+                        firstByteMs = (System.nanoTime() - start) / 1e6;
+                    }
+                    bytes += read;
+                    for (int i = 0; i < read; i++) { // every complete line goes into the digest; the last is the trailer
+                        line.write(buffer[i]);
+                        if (buffer[i] == '\n') {
+                            digest.update(lastLine);
+                            lastLine = line.toByteArray();
+                            line.reset();
+                            lines++;
+                        }
+                    }
+                }
+            }
+            if (line.size() > 0) { // a trailer without its line feed
+                digest.update(lastLine);
+                lastLine = line.toByteArray();
+                lines++;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String trailer = new String(lastLine, StandardCharsets.UTF_8).strip();
+            String sha = java.util.HexFormat.of().formatHex(digest.digest());
+            long rows = path.endsWith(".csv") ? lines - 2 : lines - 1; // header (CSV) and trailer
+            boolean ok = trailer.equals(path.endsWith(".csv") ? "#sha256=" + sha + ";rows=" + rows
+                    : "{\"sha256\":\"" + sha + "\",\"rows\":" + rows + "}");
+            HeapSampler.Window window = heap.window();
+            Console.say(String.format(Locale.ROOT, "export %s: %,d rows, %,d MB in %.1f s (%,.0f rows/s), trailer %s, "
+                    + "heap after GC at most %.0f MB (before %.0f MB)", path, rows, bytes >> 20, seconds, rows / seconds,
+                    ok ? "ok" : "WRONG: " + trailer, window.afterGcPeakMb(), heapBefore));
+            return new Export(name, rows, bytes, seconds, firstByteMs, ok, window, heapBefore, load);
+        }
     }
 
     /** Every stored row read once, payload and metadata bytes included: the store's own limit. */
@@ -396,7 +471,8 @@ final class AuditBenchmark {
 
     private void write(String startedAt, String load, long events, long unchained, double generationSeconds,
                        Measurement rawRead, Measurement rawBulk, List<HttpLoad.Result> audits, JsonNode verified,
-                       double verifySeconds, HttpLoad.Result asOf, long auditDocuments, double rebuildSeconds,
+                       double verifySeconds, HttpLoad.Result asOf, List<Export> exports, long auditDocuments,
+                       double rebuildSeconds,
                        String rebuildLoad) {
         double rebuildRate = auditDocuments / rebuildSeconds;
         report.add("# Audit benchmark — " + options.profile() + ", " + startedAt);
@@ -426,6 +502,14 @@ final class AuditBenchmark {
                 "%,.0f events/s", rawRead.perSecond()), "—"});
         rows.add(new String[]{"member counts as of a date", String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms",
                 asOf.p50(), asOf.p99()), "—"});
+        for (Export export : exports) {
+            rows.add(new String[]{"export: " + export.name(), String.format(Locale.ROOT, "%,d rows, %,d MB in %.1f s: "
+                    + "**%,.0f rows/s**, first byte %.0f ms, trailer %s; heap (server and reader, -Xmx%.0f MB) %.0f MB "
+                    + "after GC before it, at most %.0f MB after a GC during it (%d collections)", export.rows(),
+                    export.bytes() >> 20, export.seconds(), export.rowsPerSecond(), export.firstByteMs(),
+                    export.trailerOk() ? "checked" : "WRONG", HeapSampler.maxHeapMb(), export.heapBeforeMb(),
+                    export.heap().afterGcPeakMb(), export.heap().collections()), "constant memory"});
+        }
         rows.add(new String[]{"audit index rebuild", String.format(Locale.ROOT, "%,d documents in %.1f s: **%,.0f/s**, "
                 + "%.0f %% of the raw bulk rate (load average %s)", auditDocuments, rebuildSeconds, rebuildRate,
                 100 * rebuildRate / rawBulk.perSecond(), rebuildLoad), "≥ 50 % of raw bulk"});
