@@ -12,8 +12,6 @@ import org.jekafo.app.platform.identity.TokenMinter;
 import org.jekafo.elasticsearch.local.LocalElasticsearch;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +48,6 @@ final class ReadBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MEMBERS = "jekafo-members";
     private static final int SAMPLES = 2_000;
-    private static final int WARM_UP_ROUNDS = 4;
 
     private static final String MEMBER = """
             query member($id: ID) { member(id: $id) { id cardNumber lastName firstName gender birthYear phone \
@@ -156,18 +153,9 @@ final class ReadBenchmark {
         }
     }
 
-    /**
-     * Every operation with 8 clients for {@code each}, in rounds, until the JIT compiler is nearly idle: a server that
-     * has been running answers with compiled code, and on two shared cores a compiler still at work takes the CPU the
-     * requests measured next would have had (measured: a third of this JVM's CPU during the first measurements after
-     * a single round). At most {@value #WARM_UP_ROUNDS} rounds.
-     */
-    private void warmUp(Map<String, Operation> operations, Duration each) throws InterruptedException {
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-            long compilingBefore = compiler.getTotalCompilationTime();
-            long started = System.nanoTime();
-            Console.say("warming up, round " + round + ": each operation " + each.toSeconds() + " s with 8 clients");
+    /** Every operation with 8 clients for {@code each}, in rounds, until the JIT compiler is nearly idle ({@link JitWarmUp}). */
+    private void warmUp(Map<String, Operation> operations, Duration each) throws Exception {
+        warmUp = JitWarmUp.untilCompilerIdle(() -> {
             for (Map.Entry<String, Operation> operation : operations.entrySet()) {
                 HttpLoad.Result result = HttpLoad.measure(operation.getKey(), 8, each, operation.getValue().calls(),
                         operation.getValue().ok());
@@ -176,15 +164,7 @@ final class ReadBenchmark {
                             + (result.requests() + result.failures()) + " failed, first: " + result.firstFailure());
                 }
             }
-            double compiling = (compiler.getTotalCompilationTime() - compilingBefore)
-                    / ((System.nanoTime() - started) / 1e6);
-            warmUp = String.format(Locale.ROOT, "%d warm-up round%s of %d s per operation (the JIT compiler busy "
-                    + "%.0f %% of the last)", round, round == 1 ? "" : "s", each.toSeconds(), 100 * compiling);
-            Console.say(warmUp);
-            if (compiling < 0.05) {
-                return;
-            }
-        }
+        }) + String.format(Locale.ROOT, ", each operation %d s with 8 clients per round", each.toSeconds());
     }
 
     /** What one operation sends for its n-th request, and what a good answer holds. */
