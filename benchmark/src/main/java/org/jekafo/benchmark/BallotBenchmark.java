@@ -553,7 +553,7 @@ final class BallotBenchmark {
                 + "ballot when the last is answered); a ballot counts as acknowledged when its answer has no error "
                 + "(and, secret, a receipt); p50/p99 from the first byte sent to the last read");
         report.add("- lag: every 100 ms a `consultation { turnout { voterCount } }` query (the ballots index, "
-                + "refreshed by Elasticsearch every second while searched) and the ballot projection's lag in events "
+                + "refreshed at each write of the ballot projection) and the ballot projection's lag in events "
                 + "(`ProjectionProgress`, what `projections { lag }` answers); a ballot's lag is the time from its "
                 + "acknowledgement until the answer of the first sample whose turnout reaches its rank (so within a "
                 + "sample's period and query time above the truth)");

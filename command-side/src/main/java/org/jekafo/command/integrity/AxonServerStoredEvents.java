@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Axon Server's event store, read through its event channel as Axon Server holds the events: the global index is
@@ -64,9 +66,8 @@ final class AxonServerStoredEvents implements StoredEvents {
     }
 
     @Override
-    public boolean hasAggregate(String aggregateType, String aggregateIdentifier) {
-        return aggregate(aggregateIdentifier).stream()
-                .anyMatch(event -> aggregateType == null || aggregateType.equals(event.getAggregateType()));
+    public Set<String> aggregateTypes(String aggregateIdentifier) {
+        return aggregate(aggregateIdentifier).stream().map(Event::getAggregateType).collect(Collectors.toSet());
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tamper evidence as the server offers it: chaining on demand, verification of the whole store (against a
@@ -79,7 +80,8 @@ public class IntegrityVerification {
      * knows it under another type (an event whose type column alone was changed is still verified, and found).
      */
     public VerificationReport verifyAggregate(String aggregateType, String aggregateIdentifier) {
-        if (!store.hasAggregate(aggregateType, aggregateIdentifier) && store.hasAggregate(null, aggregateIdentifier)) {
+        Set<String> storedAs = store.aggregateTypes(aggregateIdentifier);
+        if (!storedAs.isEmpty() && !storedAs.contains(aggregateType)) {
             throw new CommandRefusedException("NOT_FOUND", "aggregateType", "Cet agrégat n'est pas de ce type.");
         }
         chainNow();

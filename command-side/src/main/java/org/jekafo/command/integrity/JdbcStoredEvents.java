@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Axon's JDBC event table ({@code DomainEventEntry}, its default names), read as stored. */
 final class JdbcStoredEvents implements StoredEvents {
@@ -41,13 +42,9 @@ final class JdbcStoredEvents implements StoredEvents {
     }
 
     @Override
-    public boolean hasAggregate(String aggregateType, String aggregateIdentifier) {
-        Integer found = aggregateType == null
-                ? jdbc.queryForObject("select count(*) from DomainEventEntry where aggregateIdentifier = ?", Integer.class,
-                aggregateIdentifier)
-                : jdbc.queryForObject("select count(*) from DomainEventEntry where aggregateIdentifier = ? and type = ?",
-                Integer.class, aggregateIdentifier, aggregateType);
-        return found != null && found > 0;
+    public Set<String> aggregateTypes(String aggregateIdentifier) {
+        return Set.copyOf(jdbc.queryForList("select distinct type from DomainEventEntry where aggregateIdentifier = ?",
+                String.class, aggregateIdentifier));
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.jekafo.integrity.StoredEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The event store read as stored (bytes as written, never deserialized), for the chainer and the verification:
@@ -20,8 +21,8 @@ interface StoredEvents {
     /** The events with global index in [{@code from}, {@code to}], in global-index order. */
     Reader<StoredEvent> between(Connection connection, long from, long to) throws SQLException;
 
-    /** Whether the store holds an event of this aggregate (of this type; null: of any type). */
-    boolean hasAggregate(String aggregateType, String aggregateIdentifier);
+    /** The aggregate types under which the store holds events of this identifier: empty when it holds none. */
+    Set<String> aggregateTypes(String aggregateIdentifier);
 
     /**
      * One aggregate's events, in global-index order: by identifier alone, so that an event whose aggregate type was

@@ -84,7 +84,8 @@ public class ProjectionIndex {
     /**
      * Whether each write of the projection is made visible to searches before it is announced (Elasticsearch's
      * {@code refresh=true}): for a small index written rarely whose readers keep what they read until the next
-     * {@link #generation()} (the org units). Others are refreshed every second while searched, or on demand.
+     * {@link #generation()} (the org units), or one whose searches must follow its writes within a second (the
+     * ballots: the turnout). Others are refreshed every second while searched, or on demand.
      */
     protected boolean refreshedOnWrite() {
         return false;
