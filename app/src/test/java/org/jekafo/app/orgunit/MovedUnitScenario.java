@@ -36,14 +36,19 @@ public final class MovedUnitScenario {
         String code = TestData.unitCode(fromRegion);
         unit = bureau.run("createOrgUnit", "input", Map.of("code", code, "name", "Unité " + code, "level", "LOCAL",
                 "parentId", from)).data("createOrgUnit.orgUnit.id");
-        String lastName = "Rattache" + TestData.suffix();
         for (String gender : List.of("F", "F", "M")) {
-            registeredBefore.add((String) bureau.register(TestApi.registration(lastName, "Awa", gender, unit)).get("id"));
+            registeredBefore.add(register(bureau, gender));
         }
         beforeMove = Instant.now();
         bureau.run("moveOrgUnit", "input", Map.of("orgUnitId", unit, "newParentId", to)).data("moveOrgUnit");
         afterMove = Instant.now();
-        registeredAfter = (String) bureau.register(TestApi.registration(lastName, "Fanta", "F", unit)).get("id");
+        registeredAfter = register(bureau, "F");
         bureau.mutateMember("suspendMember", Map.of("memberId", registeredBefore.get(0), "reason", "Cotisations"));
+    }
+
+    /** Registers a member of its own name in the unit; returns their global id. */
+    private String register(TestApi bureau, String gender) {
+        return (String) bureau.register(TestApi.registration("Rattache" + TestData.suffix(), "Awa", gender, unit))
+                .get("id");
     }
 }

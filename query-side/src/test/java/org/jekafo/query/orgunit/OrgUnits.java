@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * The org-units projection and the org-unit period projection of a test, on fresh {@code jekafo-org-units} and
@@ -129,11 +130,8 @@ public final class OrgUnits {
 
     public void moved(String orgUnitId, String previousParentId, String newParentId, Instant at) {
         OrgUnitMovedEvent event = new OrgUnitMovedEvent(orgUnitId, previousParentId, newParentId);
-        long sequence = next(orgUnitId);
-        EventBatch.handle(() -> {
-            projection.on(event, sequence);
-            periodProjection.on(event, sequence, at);
-        });
+        handled(orgUnitId, sequence -> projection.on(event, sequence),
+                sequence -> periodProjection.on(event, sequence, at));
     }
 
     /** The move as another instance's projection writes it (Axon Server, several instances): not announced here. */
@@ -149,11 +147,8 @@ public final class OrgUnits {
 
     public void renamed(String orgUnitId, String previousName, String name, Instant at) {
         OrgUnitRenamedEvent event = new OrgUnitRenamedEvent(orgUnitId, previousName, name);
-        long sequence = next(orgUnitId);
-        EventBatch.handle(() -> {
-            projection.on(event, sequence);
-            periodProjection.on(event, sequence, at);
-        });
+        handled(orgUnitId, sequence -> projection.on(event, sequence),
+                sequence -> periodProjection.on(event, sequence, at));
     }
 
     public void closed(String orgUnitId) {
@@ -162,10 +157,16 @@ public final class OrgUnits {
 
     public void closed(String orgUnitId, Instant at) {
         OrgUnitClosedEvent event = new OrgUnitClosedEvent(orgUnitId, "fermeture");
+        handled(orgUnitId, sequence -> projection.on(event, sequence),
+                sequence -> periodProjection.on(event, sequence, at));
+    }
+
+    /** The unit's next event, handled by both projections in one batch. */
+    private void handled(String orgUnitId, LongConsumer tree, LongConsumer periods) {
         long sequence = next(orgUnitId);
         EventBatch.handle(() -> {
-            projection.on(event, sequence);
-            periodProjection.on(event, sequence, at);
+            tree.accept(sequence);
+            periods.accept(sequence);
         });
     }
 
