@@ -36,7 +36,7 @@ record AuditFilterInput(String aggregateType, String aggregateId, List<String> e
                 input.eventNames(), bounded(input.principal(), path + "principal"), input.role(), input.channel(),
                 raw(input.orgUnit(), path + "orgUnit"), bounded(input.correlationId(), path + "correlationId"),
                 bounded(input.causationId(), path + "causationId"), input.from(), input.to(),
-                InvalidInputException.bounded(input.text(), TEXT.forField(path + "text")));
+                InvalidInputException.bounded(input.text(), TEXT.forField(path + "text")), null);
     }
 
     private static String raw(String id, String field) {

@@ -20,8 +20,10 @@ import static org.jekafo.app.platform.gate.Role.EXECUTIVE_BUREAU;
 
 /**
  * Who may read the audit trail (GraphQL and export alike): auditors and the executive bureau the whole federation; a
- * chapter officer the events that concern a unit of their subtree — a trail asked for without a unit is narrowed to
- * theirs, one asked for another unit outside it is refused. Field agents, members and administrators never.
+ * chapter officer the events that concern a unit of their subtree as the tree stands now — whatever the trail asks
+ * for is kept within that reach, and a unit outside it is refused. Field agents, members and administrators never.
+ * The reach is today's tree, not the tree at each event's time as the {@code orgUnit} criterion: an officer reads what
+ * concerns the units they answer for now, including what happened there before a unit was moved under them.
  */
 @Component
 class AuditPolicy implements AccessPolicy {
@@ -38,17 +40,16 @@ class AuditPolicy implements AccessPolicy {
                 bounded(query.filter(), principal, scope, "orgUnit")));
     }
 
-    /** A national role reads everything; an officer their subtree, which a filter without a unit is narrowed to. */
+    /** A national role reads everything; an officer within their subtree as it stands, whatever unit they ask for. */
     private static AuditFilter bounded(AuditFilter filter, ActingPrincipal principal, AccessScope scope,
                                        String field) {
         if (principal.role().national()) {
-            return filter;
+            return filter.withinReach(null);
         }
         if (filter.orgUnitId() != null) {
             scope.requireUnit(principal, filter.orgUnitId(), field);
-            return filter;
         }
-        return filter.withOrgUnit(scope.boundUnitId(principal).orElseThrow(() -> AccessRefusedException.forbidden(
+        return filter.withinReach(scope.boundUnitId(principal).orElseThrow(() -> AccessRefusedException.forbidden(
                 field, "L'unité « " + principal.unitCode() + " » de votre jeton n'existe pas.")));
     }
 }

@@ -14,6 +14,10 @@ import org.jekafo.api.membership.MemberSuspendedEvent;
 import org.jekafo.api.membership.MemberTradesChangedEvent;
 import org.jekafo.api.membership.MemberTransferredEvent;
 import org.jekafo.api.membership.MembershipAggregates;
+import org.jekafo.api.orgunit.OrgUnitAggregates;
+import org.jekafo.api.orgunit.OrgUnitCreatedEvent;
+import org.jekafo.api.orgunit.OrgUnitLevel;
+import org.jekafo.api.orgunit.OrgUnitMovedEvent;
 import org.jekafo.app.IntegrationTest;
 import org.jekafo.app.TestApi;
 import org.jekafo.app.TestData;
@@ -34,6 +38,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.TreeMap;
@@ -45,10 +50,11 @@ import static org.jekafo.app.TestApi.assertRefused;
 
 /**
  * Figures as of any date and indicators, end to end. The figures at a date are checked against a replay of the
- * event store made here, independently of the projection: every member event read from the store, each member's
- * status, gender, local unit and trades folded up to the date, then counted — at each event of six members of two
- * fresh units (just before it and at its time) through a transfer, a suspension and reinstatement, a resignation,
- * a death, an erasure and a change of trades, for each unit, their region and the whole federation.
+ * event store made here, independently of the projections: every member and unit event read from the store, each
+ * member's status, gender, local unit and trades folded up to the date, and the tree (each unit's level and parent)
+ * folded up to the same date, then counted — by region of that tree too — at each event of six members of two fresh
+ * units (just before it and at its time) through a transfer, a suspension and reinstatement, a resignation, a death,
+ * an erasure and a change of trades, for each unit, their region as it stood then and the whole federation.
  */
 class FiguresAsOfTest extends IntegrationTest {
 
@@ -70,12 +76,16 @@ class FiguresAsOfTest extends IntegrationTest {
         List<String> trades;
     }
 
-    /** A member event of the store: whose, when, what. */
-    private record Stored(String memberId, Instant at, Object payload) {
+    /** A member or unit event of the store: whose, when, what. */
+    private record Stored(String aggregateId, Instant at, Object payload) {
     }
 
-    /** Every member event of the store, in the store's order, read from the store itself. */
-    private List<Stored> memberEvents() {
+    /** A unit as the replay folds it. */
+    private record Unit(OrgUnitLevel level, String parentId) {
+    }
+
+    /** Every member and unit event of the store, in the store's order, read from the store itself. */
+    private List<Stored> storedEvents() {
         List<Stored> events = new ArrayList<>();
         // up to the head as it is now; Axon Server's stream delivers asynchronously, so wait for each next event
         // (briefly: the head is reached when an event's token covers it, or nothing more comes)
@@ -84,7 +94,8 @@ class FiguresAsOfTest extends IntegrationTest {
             while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 if (event instanceof DomainEventMessage<?> domain
-                        && MembershipAggregates.MEMBER.equals(domain.getType())) {
+                        && (MembershipAggregates.MEMBER.equals(domain.getType())
+                        || OrgUnitAggregates.ORG_UNIT.equals(domain.getType()))) {
                     events.add(new Stored(domain.getAggregateIdentifier(), domain.getTimestamp(), domain.getPayload()));
                 }
                 if (head != null && event.trackingToken().covers(head)) {
@@ -105,7 +116,7 @@ class FiguresAsOfTest extends IntegrationTest {
             if (event.at().isAfter(at)) {
                 continue;
             }
-            Held held = members.get(event.memberId());
+            Held held = members.get(event.aggregateId());
             Object payload = event.payload();
             if (payload instanceof MemberRegisteredEvent e) {
                 Held registered = new Held();
@@ -132,14 +143,61 @@ class FiguresAsOfTest extends IntegrationTest {
         return members;
     }
 
-    /** The replay's figures of the members in {@code units} (all when null), in the shape {@link #shown} gives. */
-    private static Map<String, Map<String, Long>> counted(Collection<Held> members, Set<String> units) {
+    /** The tree as the unit events up to {@code at} left it: each unit's level and parent. */
+    private static Map<String, Unit> tree(List<Stored> events, Instant at) {
+        Map<String, Unit> units = new HashMap<>();
+        for (Stored event : events) {
+            if (event.at().isAfter(at)) {
+                continue;
+            }
+            if (event.payload() instanceof OrgUnitCreatedEvent e) {
+                units.put(e.orgUnitId(), new Unit(e.level(), e.parentId()));
+            } else if (event.payload() instanceof OrgUnitMovedEvent e) {
+                units.put(e.orgUnitId(), new Unit(units.get(e.orgUnitId()).level(), e.newParentId()));
+            }
+        }
+        return units;
+    }
+
+    /** The unit itself if a region, else the region above it in {@code tree}; null when none. */
+    private static String regionOf(Map<String, Unit> tree, String unitId) {
+        return pathToRoot(tree, unitId).stream().filter(id -> tree.get(id).level() == OrgUnitLevel.REGIONAL)
+                .findFirst().orElse(null);
+    }
+
+    /** The local units under {@code unitId} (itself included) in {@code tree}, by identifier. */
+    private static Set<String> localUnitsUnder(Map<String, Unit> tree, String unitId) {
+        Set<String> under = new TreeSet<>();
+        tree.forEach((id, unit) -> {
+            if (unit.level() == OrgUnitLevel.LOCAL && pathToRoot(tree, id).contains(unitId)) {
+                under.add(id);
+            }
+        });
+        return under;
+    }
+
+    /** The unit and every unit above it in {@code tree}. */
+    private static List<String> pathToRoot(Map<String, Unit> tree, String unitId) {
+        List<String> path = new ArrayList<>();
+        for (String id = unitId; id != null && tree.containsKey(id); id = tree.get(id).parentId()) {
+            path.add(id);
+        }
+        return path;
+    }
+
+    /**
+     * The replay's figures of the members in {@code units} (all when null), each in the region of {@code tree}, in
+     * the shape {@link #shown} gives.
+     */
+    private static Map<String, Map<String, Long>> counted(Collection<Held> members, Set<String> units,
+                                                          Map<String, Unit> tree) {
         Map<String, Map<String, Long>> figures = empty();
         for (Held held : members) {
             if (units != null && !units.contains(held.unit)) {
                 continue;
             }
             figures.get("total").merge("total", 1L, Long::sum);
+            figures.get("byRegion").merge(Objects.toString(regionOf(tree, held.unit), "?"), 1L, Long::sum);
             figures.get("byStatus").merge(held.status, 1L, Long::sum);
             figures.get("byGender").merge(held.gender, 1L, Long::sum);
             figures.get("byLocalUnit").merge(held.unit, 1L, Long::sum);
@@ -151,7 +209,7 @@ class FiguresAsOfTest extends IntegrationTest {
 
     private static Map<String, Map<String, Long>> empty() {
         Map<String, Map<String, Long>> figures = new LinkedHashMap<>();
-        List.of("total", "byStatus", "byGender", "byLocalUnit", "byStatusAndGender", "byTrade")
+        List.of("total", "byStatus", "byGender", "byRegion", "byLocalUnit", "byStatusAndGender", "byTrade")
                 .forEach(name -> figures.put(name, new TreeMap<>()));
         return figures;
     }
@@ -164,9 +222,10 @@ class FiguresAsOfTest extends IntegrationTest {
         if (total > 0) {
             figures.get("total").put("total", total);
         }
-        for (String name : List.of("byStatus", "byGender", "byLocalUnit", "byTrade")) {
+        for (String name : List.of("byStatus", "byGender", "byRegion", "byLocalUnit", "byTrade")) {
             ((List<Map<String, Object>>) answer.get(name)).forEach(cell -> figures.get(name).put(
-                    name.equals("byLocalUnit") ? TestApi.identifierOf(cell.get("key")) : (String) cell.get("key"),
+                    name.equals("byRegion") || name.equals("byLocalUnit") ? TestApi.identifierOf(cell.get("key"))
+                            : (String) cell.get("key"),
                     ((Number) cell.get("count")).longValue()));
         }
         ((List<Map<String, Object>>) answer.get("byStatusAndGender")).forEach(cell -> figures.get("byStatusAndGender")
@@ -174,7 +233,7 @@ class FiguresAsOfTest extends IntegrationTest {
         return figures;
     }
 
-    private Map<String, Object> countsAsOf(TestApi caller, String unit, Instant at) {
+    static Map<String, Object> countsAsOf(TestApi caller, String unit, Instant at) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("orgUnitId", unit);
         variables.put("at", at.toString());
@@ -219,26 +278,25 @@ class FiguresAsOfTest extends IntegrationTest {
         String two = localUnit("KY");
         List<String> members = sixMembersThroughEveryChange(one, two).stream().map(TestApi::identifierOf).toList();
         api.awaitProjectionsCaughtUp();
-        List<Stored> events = memberEvents();
+        List<Stored> events = storedEvents();
         Set<Instant> dates = new TreeSet<>();
-        events.stream().filter(e -> members.contains(e.memberId())).forEach(e -> {
+        events.stream().filter(e -> members.contains(e.aggregateId())).forEach(e -> {
             dates.add(e.at());
             dates.add(e.at().minusNanos(1));
         });
-        Map<String, Set<String>> scopes = new LinkedHashMap<>();
-        scopes.put(one, Set.of(TestApi.identifierOf(one)));
-        scopes.put(two, Set.of(TestApi.identifierOf(two)));
-        scopes.put(api.unitId("KY"), localUnitsOf("KY"));
-        scopes.put(null, null);
+        List<String> scopes = new ArrayList<>(List.of(one, two, api.unitId("KY")));
+        scopes.add(null);
 
         assertThat(dates).hasSize(2 * (6 + 7));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (Instant date : dates) {
                 Map<String, Held> replayed = replay(events, date);
-                for (Map.Entry<String, Set<String>> scope : scopes.entrySet()) {
-                    assertThat(shown(countsAsOf(api, scope.getKey(), date)))
-                            .as("as of %s in %s", date, scope.getKey())
-                            .isEqualTo(counted(replayed.values(), scope.getValue()));
+                Map<String, Unit> tree = tree(events, date);
+                for (String scope : scopes) {
+                    assertThat(shown(countsAsOf(api, scope, date)))
+                            .as("as of %s in %s", date, scope)
+                            .isEqualTo(counted(replayed.values(),
+                                    scope == null ? null : localUnitsUnder(tree, TestApi.identifierOf(scope)), tree));
                 }
             }
         });
@@ -271,16 +329,6 @@ class FiguresAsOfTest extends IntegrationTest {
                         + "max %.1f ms%n", events, rounds, asOf[rounds / 2] / 1e6, asOf[rounds * 95 / 100] / 1e6,
                 asOf[rounds - 1] / 1e6, today[rounds / 2] / 1e6, today[rounds * 95 / 100] / 1e6,
                 today[rounds - 1] / 1e6);
-    }
-
-    /** The local units under a region as the tree stands, by identifier. */
-    @SuppressWarnings("unchecked")
-    private Set<String> localUnitsOf(String region) {
-        List<Map<String, Object>> units = api.runText("query($parent: ID) { orgUnits(level: LOCAL, parentId: $parent, "
-                + "includeClosed: true) { id } }", Map.of("parent", api.unitId(region))).data("orgUnits");
-        Set<String> ids = new TreeSet<>();
-        units.forEach(unit -> ids.add(TestApi.identifierOf(unit.get("id"))));
-        return ids;
     }
 
     @Test
@@ -317,8 +365,9 @@ class FiguresAsOfTest extends IntegrationTest {
                 .containsEntry("womenVotersShare", 50.0).containsEntry("turnout", 50.0);
     }
 
+    /** The point of the month of {@code day}, in a series of three months. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> point(TestApi caller, String unit, LocalDate day) {
+    static Map<String, Object> point(TestApi caller, String unit, LocalDate day) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("orgUnitId", unit);
         variables.put("from", day.minusMonths(2).toString());
@@ -364,7 +413,7 @@ class FiguresAsOfTest extends IntegrationTest {
         String two = localUnit("SG");
         List<String> members = sixMembersThroughEveryChange(one, two).stream().map(TestApi::identifierOf).toList();
         api.awaitProjectionsCaughtUp();
-        List<Instant> dates = memberEvents().stream().filter(e -> members.contains(e.memberId()))
+        List<Instant> dates = storedEvents().stream().filter(e -> members.contains(e.aggregateId()))
                 .map(Stored::at).toList();
         Map<Instant, Map<String, Object>> before = new LinkedHashMap<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> countsAsOf(api, api.unitId("SG"), dates.get(dates.size() - 1))

@@ -34,7 +34,7 @@ class ProjectionStatusSubscriptionTest extends IntegrationTest {
 
             assertThat(first).extracting(status -> status.get("name")).containsExactlyInAnyOrder("member-projection",
                     "org-unit-projection", "consultation-projection", "consultation-ballot-projection",
-                    "audit-projection", "member-period-projection");
+                    "audit-projection", "member-period-projection", "org-unit-period-projection");
             assertThat(first).allSatisfy(status -> assertThat(status).containsEntry("rebuilding", false));
             assertThat(position(moved)).isGreaterThan(before);
         }

@@ -77,7 +77,7 @@ public final class FiguresBenchmark {
             long periods = client.count(c -> c.index(MemberPeriodIndex.ALIAS)).count();
             System.out.printf("projected %,d members, %,d events, %,d periods in %.1f s (%,.0f events/s)%n", members,
                     events, periods, seconds, events / seconds);
-            FigureQueries queries = new FigureQueries(client, tree.queries());
+            FigureQueries queries = new FigureQueries(client, tree.pastTrees());
             String region = tree.regions().get(3);
             for (int i = 0; i < 20; i++) { // warm-up
                 queries.handle(new CountMembersAsOfQuery(null, randomDate(random)));

@@ -7,45 +7,49 @@ import org.jekafo.api.orgunit.OrgUnitCreatedEvent;
 import org.jekafo.api.orgunit.OrgUnitLevel;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * For the figures benchmark ({@code org.jekafo.query.figures.FiguresBenchmark}): the org-units index and queries wired
- * by hand, holding a national unit, {@code regions} regions and {@code localsPerRegion} local units in each. Lives in
- * this package (in the benchmark module) to reach the query side's package-private classes.
+ * For the figures benchmark ({@code org.jekafo.query.figures.FiguresBenchmark}): the units' periods index and the trees
+ * of the past wired by hand, holding a national unit, {@code regions} regions and {@code localsPerRegion} local units in
+ * each, all created at {@link #CREATED}, before the benchmark's first member. Lives in this package (in the
+ * benchmark module) to reach the query side's package-private classes.
  */
 public final class BenchmarkTree {
 
-    private final OrgUnitQueries queries;
+    public static final Instant CREATED = Instant.parse("2019-01-01T00:00:00Z");
+
+    private final OrgUnitPeriodQueries pastTrees;
     private final List<String> regions = new ArrayList<>();
     private final List<String> locals = new ArrayList<>();
 
     public BenchmarkTree(ElasticsearchClient client, int regionCount, int localsPerRegion) {
-        OrgUnitIndex index = new OrgUnitIndex(client, Clock.systemUTC());
-        index.initialise();
-        OrgUnitProjection projection = new OrgUnitProjection(client, index);
-        queries = new OrgUnitQueries(client, index, Duration.ofMinutes(10));
+        OrgUnitPeriodIndex periodIndex = new OrgUnitPeriodIndex(client, Clock.systemUTC());
+        periodIndex.initialise();
+        OrgUnitPeriodProjection periods = new OrgUnitPeriodProjection(client, periodIndex);
+        pastTrees = new OrgUnitPeriodQueries(client);
         var unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("tree"));
-        projection.on(new OrgUnitCreatedEvent("ou-ml", "ML", "Mali", OrgUnitLevel.NATIONAL, null), 0);
+        List<OrgUnitCreatedEvent> units = new ArrayList<>();
+        units.add(new OrgUnitCreatedEvent("ou-ml", "ML", "Mali", OrgUnitLevel.NATIONAL, null));
         for (int r = 0; r < regionCount; r++) {
             String region = "ou-r" + r;
             regions.add(region);
-            projection.on(new OrgUnitCreatedEvent(region, "R" + r, "Région " + r, OrgUnitLevel.REGIONAL, "ou-ml"), 0);
+            units.add(new OrgUnitCreatedEvent(region, "R" + r, "Région " + r, OrgUnitLevel.REGIONAL, "ou-ml"));
             for (int l = 0; l < localsPerRegion; l++) {
                 String local = region + "-" + l;
                 locals.add(local);
-                projection.on(new OrgUnitCreatedEvent(local, "R" + r + "-" + l, "Unité " + l, OrgUnitLevel.LOCAL,
-                        region), 0);
+                units.add(new OrgUnitCreatedEvent(local, "R" + r + "-" + l, "Unité " + l, OrgUnitLevel.LOCAL, region));
             }
         }
+        units.forEach(unit -> periods.on(unit, 0, CREATED));
         unitOfWork.commit();
-        index.refresh();
+        periodIndex.refresh();
     }
 
-    public OrgUnitQueries queries() {
-        return queries;
+    public OrgUnitPeriodQueries pastTrees() {
+        return pastTrees;
     }
 
     public List<String> regions() {

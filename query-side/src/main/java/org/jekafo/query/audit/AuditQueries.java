@@ -21,7 +21,9 @@ import org.jekafo.api.common.TextLimit;
 import org.jekafo.api.orgunit.OrgUnitView;
 import org.jekafo.query.elasticsearch.PointInTimeScan;
 import org.jekafo.query.elasticsearch.RefusedQueryException;
+import org.jekafo.query.orgunit.OrgUnitPeriodQueries;
 import org.jekafo.query.orgunit.OrgUnitQueries;
+import org.jekafo.query.orgunit.SubtreeSpans;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -41,10 +43,12 @@ class AuditQueries {
 
     private final ElasticsearchClient client;
     private final OrgUnitQueries orgUnits;
+    private final OrgUnitPeriodQueries pastTrees;
 
-    AuditQueries(ElasticsearchClient client, OrgUnitQueries orgUnits) {
+    AuditQueries(ElasticsearchClient client, OrgUnitQueries orgUnits, OrgUnitPeriodQueries pastTrees) {
         this.client = client;
         this.orgUnits = orgUnits;
+        this.pastTrees = pastTrees;
     }
 
     @QueryHandler
@@ -83,7 +87,10 @@ class AuditQueries {
                 AuditDocument.class, AuditDocument::toView);
     }
 
-    /** Every criterion a filter clause; a unit takes its whole subtree as the org tree stands now. */
+    /**
+     * Every criterion a filter clause. A unit takes its subtree as it stood at each event's time; the caller's reach,
+     * what they may read, the subtree of their unit as the tree stands now.
+     */
     Query search(AuditFilter filter) {
         requireBounded(filter);
         BoolQuery.Builder bool = new BoolQuery.Builder();
@@ -99,9 +106,15 @@ class AuditQueries {
             bool.filter(f -> f.terms(t -> t.field("eventName").terms(v -> v.value(names))));
         }
         if (filter.orgUnitId() != null) {
-            List<String> subtree = orgUnits.tree().subtree(filter.orgUnitId()).stream().map(OrgUnitView::orgUnitId)
+            SubtreeSpans subtree = pastTrees.during(filter.from(), filter.to()).subtreeOf(filter.orgUnitId());
+            bool.filter(f -> f.bool(b -> b.minimumShouldMatch("1")
+                    .should(s -> s.term(t -> t.field("orgUnitIds").value(filter.orgUnitId())))
+                    .should(subtree.matching("orgUnitIds", "occurredAt"))));
+        }
+        if (filter.reachUnitId() != null) {
+            List<String> subtree = orgUnits.tree().subtree(filter.reachUnitId()).stream().map(OrgUnitView::orgUnitId)
                     .toList();
-            List<FieldValue> units = (subtree.isEmpty() ? List.of(filter.orgUnitId()) : subtree).stream()
+            List<FieldValue> units = (subtree.isEmpty() ? List.of(filter.reachUnitId()) : subtree).stream()
                     .map(FieldValue::of).toList();
             bool.filter(f -> f.terms(t -> t.field("orgUnitIds").terms(v -> v.value(units))));
         }
@@ -126,7 +139,7 @@ class AuditQueries {
 
     private static void requireBounded(AuditFilter filter) {
         for (String[] value : new String[][]{{"aggregateId", filter.aggregateId()}, {"principal", filter.principal()},
-                {"orgUnit", filter.orgUnitId()}, {"correlationId", filter.correlationId()},
+                {"orgUnit", filter.orgUnitId()}, {"reach", filter.reachUnitId()}, {"correlationId", filter.correlationId()},
                 {"causationId", filter.causationId()}, {"aggregateType", filter.aggregateType()}}) {
             RefusedQueryException.bounded(value[1], TextLimit.IDENTIFIER.forField(value[0]));
         }

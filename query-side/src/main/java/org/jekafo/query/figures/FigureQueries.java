@@ -9,7 +9,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jekafo.api.common.Gender;
 import org.jekafo.api.common.TextLimit;
@@ -25,18 +24,17 @@ import org.jekafo.api.figures.StatusGenderCount;
 import org.jekafo.api.membership.CountBucket;
 import org.jekafo.api.membership.MemberStatus;
 import org.jekafo.query.consultation.ConsultationIndex;
+import org.jekafo.query.elasticsearch.DateBounds;
 import org.jekafo.query.elasticsearch.RefusedQueryException;
-import org.jekafo.query.orgunit.OrgUnitQueries;
+import org.jekafo.query.orgunit.OrgUnitPeriodQueries;
 import org.jekafo.query.orgunit.OrgUnitTree;
-import org.jekafo.api.orgunit.OrgUnitView;
+import org.jekafo.query.orgunit.SubtreeSpans;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -48,31 +46,30 @@ import java.util.function.Function;
 
 /**
  * Figures as of any date and indicators, from the members' periods ({@link MemberPeriodIndex}: the periods that held
- * at the date, whatever happened since) and from the tallied consultations. A unit's figures are those of its local
- * units as the tree stands now: a member counts where they were at the date.
+ * at the date, whatever happened since) and from the tallied consultations. Subtrees and regions are those of the tree
+ * as it stood then ({@link OrgUnitPeriodQueries}): a member counts where they were at the date, in the region that
+ * unit lay in at the date; a registration or a tally where its unit lay when it happened.
  */
 @Component
 class FigureQueries {
 
     /** Dates are local to Mali. */
     static final ZoneId BAMAKO = ZoneId.of("Africa/Bamako");
-    private static final DateTimeFormatter NANOS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final List<String> STILL_MEMBERS = List.of(MemberStatus.ACTIVE.name(), MemberStatus.SUSPENDED.name());
 
     private final ElasticsearchClient client;
-    private final OrgUnitQueries orgUnits;
+    private final OrgUnitPeriodQueries pastTrees;
 
-    FigureQueries(ElasticsearchClient client, OrgUnitQueries orgUnits) {
+    FigureQueries(ElasticsearchClient client, OrgUnitPeriodQueries pastTrees) {
         this.client = client;
-        this.orgUnits = orgUnits;
+        this.pastTrees = pastTrees;
     }
 
     @QueryHandler
     MemberFigures handle(CountMembersAsOfQuery query) throws IOException {
         RefusedQueryException.bounded(query.orgUnitId(), TextLimit.IDENTIFIER.forField("orgUnitId"));
-        OrgUnitTree tree = orgUnits.tree();
         Instant at = Objects.requireNonNull(query.at(), "at");
+        OrgUnitTree tree = pastTrees.treeAt(at);
         SearchResponse<Void> response = client.search(s -> s.index(MemberPeriodIndex.ALIAS).size(0)
                 .trackTotalHits(t -> t.enabled(true))
                 .query(heldAt(at, units(tree, query.orgUnitId()), null))
@@ -97,42 +94,51 @@ class FigureQueries {
     }
 
     /**
-     * Every point of the series in two requests, whatever their number: one search of the periods with two filters per
-     * point (the members at its end, the registrations in it, each with its women), and one of the consultations
-     * tallied over the whole series, put in their periods here.
+     * Every point of the series in three requests, whatever their number: the unit's subtree over the series (the
+     * units' periods), one search of the members' periods with two filters per point (the members at its end, the
+     * registrations in it, each with its women), and one of the consultations tallied over the whole series, put in
+     * their periods here. A unit's members at a point's end are those of the units under it then; a registration or a
+     * tally counts under it when its unit lay under it at that moment.
      */
     @QueryHandler
     IndicatorSeries handle(FindIndicatorsQuery query) throws IOException {
         RefusedQueryException.bounded(query.orgUnitId(), TextLimit.IDENTIFIER.forField("orgUnitId"));
-        OrgUnitTree tree = orgUnits.tree();
-        List<FieldValue> localUnits = units(tree, query.orgUnitId());
-        List<FieldValue> owners = query.orgUnitId() == null ? null
-                : tree.subtree(query.orgUnitId()).stream().map(OrgUnitView::orgUnitId).map(FieldValue::of).toList();
         List<LocalDate> starts = new ArrayList<>();
         for (LocalDate start = periodStart(query.from(), query.interval()); !start.isAfter(query.to());
              start = next(start, query.interval())) {
             starts.add(start);
         }
+        Instant seriesFrom = instant(starts.get(0));
+        Instant seriesUntil = instant(next(starts.get(starts.size() - 1), query.interval()));
+        SubtreeSpans subtree = query.orgUnitId() == null ? null
+                : pastTrees.during(seriesFrom, seriesUntil).subtreeOf(query.orgUnitId());
         Map<String, Aggregation> filters = new LinkedHashMap<>();
+        Map<String, Aggregation> registered = new LinkedHashMap<>();
         for (int i = 0; i < starts.size(); i++) {
             Instant from = instant(starts.get(i));
             Instant until = instant(next(starts.get(i), query.interval()));
-            filters.put("members" + i, withWomen(heldAt(until.minusNanos(1), null,
+            Instant end = until.minusNanos(1);
+            filters.put("members" + i, withWomen(heldAt(end, unitsAt(subtree, end),
                     b -> b.filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(
                             STILL_MEMBERS.stream().map(FieldValue::of).toList())))))));
-            filters.put("registered" + i, withWomen(Query.of(q -> q.bool(b -> b
-                    .filter(f -> f.term(t -> t.field("first").value(true)))
-                    .filter(f -> f.range(r -> r.untyped(u -> u.field("registeredAt").gte(nanos(from))
-                            .lt(nanos(until)))))))));
+            registered.put("registered" + i, withWomen(Query.of(q -> q.range(r -> r.untyped(u -> u
+                    .field("registeredAt").gte(DateBounds.exact(from)).lt(DateBounds.exact(until)))))));
         }
+        filters.put("registered", Aggregation.of(a -> a.filter(q -> q.bool(b -> {
+            b.filter(f -> f.term(t -> t.field("first").value(true)));
+            if (subtree != null) {
+                b.filter(subtree.matching("localUnitId", "registeredAt"));
+            }
+            return b;
+        })).aggregations(registered)));
         SearchResponse<Void> periods = client.search(s -> s.index(MemberPeriodIndex.ALIAS).size(0)
                 .query(q -> q.bool(b -> {
-                    withinUnits(b, localUnits);
+                    withinUnits(b, subtree == null ? null : subtree.unitIds().stream().map(FieldValue::of).toList());
                     return b;
                 }))
                 .aggregations(filters), Void.class);
-        List<TalliedConsultation> tallied = tallied(owners, instant(starts.get(0)),
-                instant(next(starts.get(starts.size() - 1), query.interval())));
+        Map<String, Aggregate> registrations = periods.aggregations().get("registered").filter().aggregations();
+        List<TalliedConsultation> tallied = tallied(subtree, seriesFrom, seriesUntil);
         List<IndicatorPoint> points = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             LocalDate start = starts.get(i);
@@ -140,10 +146,21 @@ class FigureQueries {
             Instant from = instant(start);
             Instant until = instant(end);
             points.add(point(start, end, tallied.stream().filter(c -> !c.talliedAt.isBefore(from)
-                    && c.talliedAt.isBefore(until)).toList(), counted(periods, "members" + i),
-                    counted(periods, "registered" + i)));
+                    && c.talliedAt.isBefore(until)).toList(), counted(periods.aggregations(), "members" + i),
+                    counted(registrations, "registered" + i)));
         }
         return new IndicatorSeries(points);
+    }
+
+    /**
+     * The units under the subtree's root at {@code at}, when some of them were not there during the whole series;
+     * null when the search's own units (all those of the series, or the whole federation) are those.
+     */
+    private static List<FieldValue> unitsAt(SubtreeSpans subtree, Instant at) {
+        if (subtree == null || subtree.throughout().size() == subtree.spans().size()) {
+            return null;
+        }
+        return subtree.unitIds().stream().filter(unit -> subtree.holds(unit, at)).map(FieldValue::of).toList();
     }
 
     private static Instant instant(LocalDate day) {
@@ -157,22 +174,25 @@ class FigureQueries {
     }
 
     /** How many periods a filter aggregation found, and how many of them are women's. */
-    private static long[] counted(SearchResponse<Void> response, String name) {
-        var found = response.aggregations().get(name).filter();
+    private static long[] counted(Map<String, Aggregate> aggregations, String name) {
+        var found = aggregations.get(name).filter();
         return new long[]{found.docCount(), found.aggregations().get("women").filter().docCount()};
     }
 
-    /** The consultations tallied from {@code from} until {@code until}, owned by {@code owners} (any when null). */
-    private List<TalliedConsultation> tallied(List<FieldValue> owners, Instant from, Instant until) throws IOException {
+    /**
+     * The consultations tallied from {@code from} until {@code until}, owned by a unit of {@code subtree} when tallied
+     * (any when null).
+     */
+    private List<TalliedConsultation> tallied(SubtreeSpans subtree, Instant from, Instant until) throws IOException {
         SearchResponse<TalliedConsultation> response = client.search(s -> s.index(ConsultationIndex.ALIAS)
                 .size(10_000).source(src -> src.filter(f -> f.includes("talliedAt", "eligibleCount", "eligibleGroups",
                         "tally.voterCount", "tally.voterGroups")))
                 .query(q -> q.bool(b -> {
                     b.filter(f -> f.term(t -> t.field("status").value(ConsultationStatus.TALLIED.name())));
                     b.filter(f -> f.range(r -> r.untyped(u -> u.field("talliedAt")
-                            .gte(nanos(from)).lt(nanos(until)))));
-                    if (owners != null) {
-                        b.filter(f -> f.terms(t -> t.field("orgUnitId").terms(v -> v.value(owners))));
+                            .gte(DateBounds.exact(from)).lt(DateBounds.exact(until)))));
+                    if (subtree != null) {
+                        b.filter(subtree.matching("orgUnitId", "talliedAt"));
                     }
                     return b;
                 })), TalliedConsultation.class);
@@ -218,21 +238,11 @@ class FigureQueries {
     private static Query heldAt(Instant at, List<FieldValue> localUnits,
                                 Function<BoolQuery.Builder, BoolQuery.Builder> more) {
         return Query.of(q -> q.bool(b -> {
-            b.filter(f -> f.range(r -> r.untyped(u -> u.field("validFrom").lte(nanos(at)))));
-            b.filter(f -> f.bool(open -> open.minimumShouldMatch("1")
-                    .should(s -> s.range(r -> r.untyped(u -> u.field("validTo").gt(nanos(at)))))
-                    .should(s -> s.bool(none -> none.mustNot(m -> m.exists(e -> e.field("validTo")))))));
+            b.filter(f -> f.range(r -> r.untyped(u -> u.field("validFrom").lte(DateBounds.exact(at)))));
+            b.filter(DateBounds.notEndedAt("validTo", at));
             withinUnits(b, localUnits);
             return more == null ? b : more.apply(b);
         }));
-    }
-
-    /**
-     * An instant with all nine digits of its fraction: Elasticsearch rounds a date that leaves fields out up to the
-     * end of what it leaves out in {@code gt} and {@code lte} ("…:00Z" would mean "…:00.999999999Z").
-     */
-    private static JsonData nanos(Instant instant) {
-        return JsonData.of(NANOS.format(instant));
     }
 
     private static void withinUnits(BoolQuery.Builder bool, List<FieldValue> localUnits) {
@@ -241,7 +251,7 @@ class FigureQueries {
         }
     }
 
-    /** The local units of a unit's subtree as the tree stands; null for the whole federation. */
+    /** The local units of a unit's subtree in {@code tree}; null for the whole federation. */
     private static List<FieldValue> units(OrgUnitTree tree, String orgUnitId) {
         return orgUnitId == null ? null : tree.localUnitIdsUnder(orgUnitId).stream().map(FieldValue::of).toList();
     }

@@ -15,9 +15,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The federation's tree as the org-units index holds it now. Members are indexed with their local unit
- * only; subtrees and regions are resolved through this tree at query time, so moving a unit never requires
- * rewriting member documents.
+ * The federation's tree as the org-units index holds it now ({@link OrgUnitQueries#tree()}), or as it stood at a date
+ * ({@link OrgUnitPeriodQueries#treeAt}). Members are indexed with their local unit only; subtrees and regions are
+ * resolved through this tree at query time, so moving a unit never requires rewriting member documents.
  */
 public final class OrgUnitTree {
 

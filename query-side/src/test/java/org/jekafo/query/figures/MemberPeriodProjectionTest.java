@@ -53,12 +53,13 @@ class MemberPeriodProjectionTest {
     private MemberPeriodIndex index;
     private MemberPeriodProjection projection;
     private FigureQueries queries;
+    private OrgUnits orgUnits;
 
     @BeforeEach
     void aminataAndMoussaAreRegistered() {
         TestElasticsearch.deleteIndices(MemberPeriodIndex.ALIAS + "*");
         TestElasticsearch.deleteIndices(ConsultationIndex.ALIAS + "*");
-        OrgUnits orgUnits = OrgUnits.withSharedTree();
+        orgUnits = OrgUnits.withSharedTree();
         index = new MemberPeriodIndex(client, Clock.systemUTC());
         index.initialise();
         try { // no consultation in these tests: an empty index under the consultations' name
@@ -67,7 +68,7 @@ class MemberPeriodProjectionTest {
             throw new UncheckedIOException(e);
         }
         projection = new MemberPeriodProjection(client, index);
-        queries = new FigureQueries(client, orgUnits.queries());
+        queries = new FigureQueries(client, orgUnits.pastTrees());
         EventBatch.handle(() -> projection.on(registration("m-1", Gender.F), 0, MARCH_10));
         EventBatch.handle(() -> projection.on(registration("m-2", Gender.M), 0, APRIL_2));
     }
@@ -166,5 +167,36 @@ class MemberPeriodProjectionTest {
         assertThat(points).extracting(IndicatorPoint::registrations).containsExactly(1L, 1L, 0L);
         assertThat(points).extracting(IndicatorPoint::registeredWomen).containsExactly(1L, 0L, 0L);
         assertThat(points).extracting(IndicatorPoint::consultationsHeld).containsOnly(0L);
+    }
+
+    @Test
+    void membersOfAMovedUnitCountInTheRegionItLayInAtTheDate() {
+        orgUnits.moved(SEGOU_03, SEGOU, KAYES, APRIL_20);
+        orgUnits.refresh();
+
+        assertThat(asOf(SEGOU, APRIL_20.minusNanos(1)).total()).isEqualTo(2);
+        assertThat(asOf(KAYES, APRIL_20.minusNanos(1)).total()).isZero();
+        assertThat(asOf(null, APRIL_20.minusNanos(1)).byRegion()).containsExactly(new CountBucket(SEGOU, 2));
+        assertThat(asOf(SEGOU, APRIL_20).total()).isZero();
+        assertThat(asOf(KAYES, APRIL_20).byLocalUnit()).containsExactly(new CountBucket(SEGOU_03, 2));
+        assertThat(asOf(null, APRIL_20).byRegion()).containsExactly(new CountBucket(KAYES, 2));
+    }
+
+    @Test
+    void indicatorsAcrossAMoveCountMembersInTheRegionOfEachMonthsEndAndRegistrationsWhereTheyHappened()
+            throws IOException {
+        orgUnits.moved(SEGOU_03, SEGOU, KAYES, APRIL_20);
+        orgUnits.refresh();
+        index.refresh();
+
+        List<IndicatorPoint> segou = queries.handle(new FindIndicatorsQuery(SEGOU, LocalDate.of(2024, 3, 1),
+                LocalDate.of(2024, 5, 1), IndicatorInterval.MONTH)).points();
+        List<IndicatorPoint> kayes = queries.handle(new FindIndicatorsQuery(KAYES, LocalDate.of(2024, 3, 1),
+                LocalDate.of(2024, 5, 1), IndicatorInterval.MONTH)).points();
+
+        assertThat(segou).extracting(IndicatorPoint::members).containsExactly(1L, 0L, 0L);
+        assertThat(segou).extracting(IndicatorPoint::registrations).containsExactly(1L, 1L, 0L);
+        assertThat(kayes).extracting(IndicatorPoint::members).containsExactly(0L, 2L, 2L);
+        assertThat(kayes).extracting(IndicatorPoint::registrations).containsExactly(0L, 0L, 0L);
     }
 }
