@@ -9,6 +9,7 @@ import org.jekafo.api.orgunit.OrgUnitView;
 import org.jekafo.app.platform.FeatureApi;
 import org.springframework.stereotype.Component;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Map;
 public class OrgUnits {
 
     private final QueryGateway queries;
+    private volatile ById byId;
 
     OrgUnits(QueryGateway queries) {
         this.queries = queries;
@@ -32,12 +34,25 @@ public class OrgUnits {
         return request.computeIfAbsent(OrgUnits.class, key -> all());
     }
 
-    /** The tree as it is now. */
+    /**
+     * The tree as it is now, by id, ordered by code. The map built from a list is kept while the queries answer with
+     * that same list (the tree they keep has not changed): a request that shows a unit then reads no more than a
+     * reference.
+     */
     public Map<String, OrgUnitView> all() {
         List<OrgUnitView> units = queries.query(new FindOrgUnitsQuery(null, null, true),
                 ResponseTypes.instanceOf(OrgUnitList.class)).join().units();
-        Map<String, OrgUnitView> byId = new LinkedHashMap<>();
-        units.forEach(u -> byId.put(u.orgUnitId(), u));
-        return byId;
+        ById current = byId;
+        if (current != null && current.units() == units) {
+            return current.map();
+        }
+        Map<String, OrgUnitView> map = new LinkedHashMap<>();
+        units.forEach(u -> map.put(u.orgUnitId(), u));
+        current = new ById(units, Collections.unmodifiableMap(map));
+        byId = current;
+        return current.map();
+    }
+
+    private record ById(List<OrgUnitView> units, Map<String, OrgUnitView> map) {
     }
 }

@@ -7,6 +7,7 @@ import org.jekafo.api.orgunit.OrgUnitCreatedEvent;
 import org.jekafo.api.orgunit.OrgUnitLevel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class BenchmarkTree {
         OrgUnitPeriodIndex periodIndex = new OrgUnitPeriodIndex(client, Clock.systemUTC());
         periodIndex.initialise();
         OrgUnitPeriodProjection periods = new OrgUnitPeriodProjection(client, periodIndex);
-        pastTrees = new OrgUnitPeriodQueries(client);
+        pastTrees = new OrgUnitPeriodQueries(client, periodIndex, Duration.ofSeconds(1));
         var unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("tree"));
         List<OrgUnitCreatedEvent> units = new ArrayList<>();
         units.add(new OrgUnitCreatedEvent("ou-ml", "ML", "Mali", OrgUnitLevel.NATIONAL, null));

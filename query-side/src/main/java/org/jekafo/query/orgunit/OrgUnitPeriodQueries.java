@@ -2,17 +2,22 @@ package org.jekafo.query.orgunit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import org.jekafo.query.elasticsearch.DateBounds;
+import org.jekafo.query.elasticsearch.KeptRead;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The tree as it stood at any time, from the units' periods ({@link OrgUnitPeriodIndex}): one request a call, read
- * afresh each time (a few hundred small documents at most), so a move is seen as soon as it is projected.
+ * The tree as it stood at any time, from the units' periods ({@link OrgUnitPeriodIndex}): every period is read at
+ * once (a few hundred small documents at most) and kept as the tree of today is ({@code jekafo.org-units.tree-kept},
+ * read again as soon as this process's projection writes a period), so a move is seen as soon as it is projected
+ * here and a figure as of a date asks Elasticsearch for its figures only.
  */
 @Component
 public class OrgUnitPeriodQueries {
@@ -21,9 +26,12 @@ public class OrgUnitPeriodQueries {
     private static final int MAX_PERIODS = 10_000;
 
     private final ElasticsearchClient client;
+    private final KeptRead<List<OrgUnitPeriodDocument>> periods;
 
-    OrgUnitPeriodQueries(ElasticsearchClient client) {
+    OrgUnitPeriodQueries(ElasticsearchClient client, OrgUnitPeriodIndex index,
+                         @Value("${jekafo.org-units.tree-kept:1s}") Duration kept) {
         this.client = client;
+        this.periods = new KeptRead<>(index, kept, this::read);
     }
 
     /** The tree as it stood at {@code at}: the units created later are not in it. */
@@ -33,20 +41,17 @@ public class OrgUnitPeriodQueries {
 
     /** The periods overlapping {@code [from, until)}, either end open when null. */
     public OrgUnitPeriods during(Instant from, Instant until) {
+        return new OrgUnitPeriods(from, until, periods.get().stream()
+                .filter(p -> until == null || p.validFrom.isBefore(until))
+                .filter(p -> from == null || p.validTo == null || p.validTo.isAfter(from))
+                .toList());
+    }
+
+    private List<OrgUnitPeriodDocument> read() {
         try {
-            var response = client.search(s -> s.index(OrgUnitPeriodIndex.ALIAS).size(MAX_PERIODS)
-                    .query(q -> q.bool(b -> {
-                        if (until != null) {
-                            b.filter(f -> f.range(r -> r.untyped(u -> u.field("validFrom")
-                                    .lt(DateBounds.exact(until)))));
-                        }
-                        if (from != null) {
-                            b.filter(DateBounds.notEndedAt("validTo", from));
-                        }
-                        return b;
-                    })), OrgUnitPeriodDocument.class);
-            return new OrgUnitPeriods(from, until,
-                    response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList());
+            var response = client.search(s -> s.index(OrgUnitPeriodIndex.ALIAS).size(MAX_PERIODS),
+                    OrgUnitPeriodDocument.class);
+            return response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

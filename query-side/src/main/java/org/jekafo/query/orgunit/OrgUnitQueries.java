@@ -8,6 +8,7 @@ import org.jekafo.api.orgunit.FindOrgUnitQuery;
 import org.jekafo.api.orgunit.FindOrgUnitsQuery;
 import org.jekafo.api.orgunit.OrgUnitList;
 import org.jekafo.api.orgunit.OrgUnitView;
+import org.jekafo.query.elasticsearch.KeptRead;
 import org.jekafo.query.elasticsearch.RefusedQueryException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,13 +30,7 @@ public class OrgUnitQueries {
     private static final int MAX_UNITS = 10_000;
 
     private final ElasticsearchClient client;
-    private final OrgUnitIndex index;
-    private final long keptNanos;
-    private volatile Kept kept;
-
-    /** The tree as read, under which {@link OrgUnitIndex#generation() generation} of the index, and when. */
-    private record Kept(OrgUnitTree tree, long generation, long readNanos) {
-    }
+    private final KeptRead<OrgUnitTree> tree;
 
     /**
      * @param kept how long a tree read is used when nothing in this process announced a change: the bound on how late
@@ -45,8 +40,7 @@ public class OrgUnitQueries {
     OrgUnitQueries(ElasticsearchClient client, OrgUnitIndex index,
                    @Value("${jekafo.org-units.tree-kept:1s}") Duration kept) {
         this.client = client;
-        this.index = index;
-        this.keptNanos = kept.toNanos();
+        this.tree = new KeptRead<>(index, kept, this::read);
     }
 
     /**
@@ -56,15 +50,7 @@ public class OrgUnitQueries {
      * under, so a tree read while a change was being written is read again by the next caller.
      */
     public OrgUnitTree tree() {
-        long generation = index.generation();
-        long now = System.nanoTime();
-        Kept current = kept;
-        if (current != null && current.generation() == generation && now - current.readNanos() < keptNanos) {
-            return current.tree();
-        }
-        OrgUnitTree tree = read();
-        kept = new Kept(tree, generation, now);
-        return tree;
+        return tree.get();
     }
 
     private OrgUnitTree read() {
@@ -89,11 +75,14 @@ public class OrgUnitQueries {
 
     @QueryHandler
     OrgUnitList handle(FindOrgUnitsQuery query) {
-        return new OrgUnitList(tree().all().stream()
+        List<OrgUnitView> units = tree().byCode();
+        if (query.level() == null && query.parentId() == null && query.includeClosed()) {
+            return new OrgUnitList(units); // the whole tree, asked for by every request that shows a unit
+        }
+        return new OrgUnitList(units.stream()
                 .filter(u -> query.level() == null || u.level() == query.level())
                 .filter(u -> query.parentId() == null || query.parentId().equals(u.parentId()))
                 .filter(u -> query.includeClosed() || !u.closed())
-                .sorted(Comparator.comparing(OrgUnitView::code))
                 .toList());
     }
 }

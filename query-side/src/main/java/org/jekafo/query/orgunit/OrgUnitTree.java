@@ -23,6 +23,7 @@ public final class OrgUnitTree {
 
     private final Map<String, OrgUnitView> units = new LinkedHashMap<>();
     private final Map<String, List<String>> children = new LinkedHashMap<>();
+    private volatile List<OrgUnitView> byCode;
 
     OrgUnitTree(Collection<OrgUnitDocument> documents) {
         Map<String, OrgUnitDocument> byId = new LinkedHashMap<>();
@@ -52,6 +53,19 @@ public final class OrgUnitTree {
 
     public Collection<OrgUnitView> all() {
         return Collections.unmodifiableCollection(units.values());
+    }
+
+    /**
+     * Every unit, closed ones included, ordered by code: sorted at the first call and the same list afterwards, so a
+     * reader that keeps what it built from it can tell the tree has not changed.
+     */
+    public List<OrgUnitView> byCode() {
+        List<OrgUnitView> sorted = byCode;
+        if (sorted == null) {
+            sorted = units.values().stream().sorted(Comparator.comparing(OrgUnitView::code)).toList();
+            byCode = sorted;
+        }
+        return sorted;
     }
 
     /** The unit and everything under it. */

@@ -58,7 +58,7 @@ public final class OrgUnits {
         this.queries = new OrgUnitQueries(client, index, TREE_KEPT);
         this.periodIndex = new OrgUnitPeriodIndex(client, Clock.systemUTC());
         this.periodProjection = new OrgUnitPeriodProjection(client, periodIndex);
-        this.pastTrees = new OrgUnitPeriodQueries(client);
+        this.pastTrees = new OrgUnitPeriodQueries(client, periodIndex, TREE_KEPT);
     }
 
     /** Deletes every org-units and periods index left by earlier tests and creates empty ones behind the aliases. */
