@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.jekafo.query.orgunit.OrgUnits.KAYES;
 import static org.jekafo.query.orgunit.OrgUnits.KAYES_01;
 import static org.jekafo.query.orgunit.OrgUnits.NATIONAL;
@@ -80,6 +81,27 @@ class OrgUnitPeriodProjectionTest {
         assertThat(at(MAY_5).find(SEGOU_03)).map(OrgUnitView::closed).contains(false);
         assertThat(at(JUNE_1).find(SEGOU_03)).map(OrgUnitView::closed).contains(true);
         assertThat(orgUnits.tree().find(SEGOU_03)).map(OrgUnitView::name).contains("Ségou centre");
+    }
+
+    @Test
+    void aPeriodThisProcessWritesIsSeenAtOnceByTheTreesOfThePastReadBefore() {
+        assertThat(at(JUNE_1).find(SEGOU_03)).map(OrgUnitView::closed).contains(false); // read, and kept
+
+        orgUnits.closed(SEGOU_03, JUNE_1); // announced by the projection: no refresh, no waiting
+
+        assertThat(at(JUNE_1).find(SEGOU_03)).map(OrgUnitView::closed).contains(true);
+        assertThat(at(JUNE_1.minusNanos(1)).find(SEGOU_03)).map(OrgUnitView::closed).contains(false);
+    }
+
+    @Test
+    void aPeriodAnotherInstanceWritesIsSeenOnceThePeriodsKeptHereAreTooOld() {
+        assertThat(at(JUNE_1).regionIdOf(KAYES_01)).isEqualTo(KAYES); // read, and kept
+
+        orgUnits.movedByAnotherInstance(KAYES_01, KAYES, SEGOU, JUNE_1);
+
+        await().atMost(OrgUnits.TREE_KEPT.multipliedBy(10))
+                .untilAsserted(() -> assertThat(at(JUNE_1).regionIdOf(KAYES_01)).isEqualTo(SEGOU));
+        assertThat(at(JUNE_1.minusNanos(1)).regionIdOf(KAYES_01)).isEqualTo(KAYES);
     }
 
     @Test

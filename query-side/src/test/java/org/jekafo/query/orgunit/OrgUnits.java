@@ -136,9 +136,20 @@ public final class OrgUnits {
 
     /** The move as another instance's projection writes it (Axon Server, several instances): not announced here. */
     public void movedByAnotherInstance(String orgUnitId, String previousParentId, String newParentId) {
+        movedByAnotherInstance(orgUnitId, previousParentId, newParentId, Instant.now());
+    }
+
+    /** The move at {@code at} as another instance's projections write it, the tree's and the periods': not announced here. */
+    public void movedByAnotherInstance(String orgUnitId, String previousParentId, String newParentId, Instant at) {
         OrgUnitProjection elsewhere = new OrgUnitProjection(client, new OrgUnitIndex(client, Clock.systemUTC()));
-        EventBatch.handle(() -> elsewhere.on(new OrgUnitMovedEvent(orgUnitId, previousParentId, newParentId),
-                next(orgUnitId)));
+        OrgUnitPeriodProjection periodsElsewhere = new OrgUnitPeriodProjection(client,
+                new OrgUnitPeriodIndex(client, Clock.systemUTC()));
+        OrgUnitMovedEvent event = new OrgUnitMovedEvent(orgUnitId, previousParentId, newParentId);
+        long sequence = next(orgUnitId);
+        EventBatch.handle(() -> {
+            elsewhere.on(event, sequence);
+            periodsElsewhere.on(event, sequence, at);
+        });
     }
 
     public void renamed(String orgUnitId, String previousName, String name) {
