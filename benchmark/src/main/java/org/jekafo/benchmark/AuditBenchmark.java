@@ -17,7 +17,10 @@ import org.jekafo.elasticsearch.local.LocalElasticsearch;
 import org.jekafo.query.elasticsearch.ProjectionMaintenance;
 
 import javax.sql.DataSource;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +35,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -296,9 +300,9 @@ final class AuditBenchmark {
         long bytes = 0;
         double firstByteMs = -1;
         byte[] lastLine = new byte[0];
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
         List<Double> live = new ArrayList<>();
-        try (java.io.InputStream in = new java.io.BufferedInputStream(connection.getInputStream(), 1 << 16)) {
+        try (InputStream in = new BufferedInputStream(connection.getInputStream(), 1 << 16)) {
             if (connection.getResponseCode() != 200) {
                 throw new IllegalStateException(path + " answered " + connection.getResponseCode());
             }
@@ -328,7 +332,7 @@ final class AuditBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         String trailer = new String(lastLine, StandardCharsets.UTF_8).strip();
-        String sha = java.util.HexFormat.of().formatHex(digest.digest());
+        String sha = HexFormat.of().formatHex(digest.digest());
         long rows = path.endsWith(".csv") ? lines - 2 : lines - 1; // header (CSV) and trailer
         boolean ok = trailer.equals(path.endsWith(".csv") ? "#sha256=" + sha + ";rows=" + rows
                 : "{\"sha256\":\"" + sha + "\",\"rows\":" + rows + "}");
