@@ -49,6 +49,11 @@ class OrgUnitPeriodDocument extends VersionedDocument {
         return !validFrom.isAfter(at) && (validTo == null || at.isBefore(validTo));
     }
 
+    /** Whether the unit was this at some instant of {@code [from, until)}, either end open when null. */
+    boolean overlaps(Instant from, Instant until) {
+        return (until == null || validFrom.isBefore(until)) && (from == null || validTo == null || validTo.isAfter(from));
+    }
+
     /** The unit as this period shows it, as the org-units index would have held it then. */
     OrgUnitDocument unit() {
         OrgUnitDocument unit = new OrgUnitDocument();

@@ -41,10 +41,7 @@ public class OrgUnitPeriodQueries {
 
     /** The periods overlapping {@code [from, until)}, either end open when null. */
     public OrgUnitPeriods during(Instant from, Instant until) {
-        return new OrgUnitPeriods(from, until, periods.get().stream()
-                .filter(p -> until == null || p.validFrom.isBefore(until))
-                .filter(p -> from == null || p.validTo == null || p.validTo.isAfter(from))
-                .toList());
+        return new OrgUnitPeriods(from, until, periods.get().stream().filter(p -> p.overlaps(from, until)).toList());
     }
 
     private List<OrgUnitPeriodDocument> read() {
