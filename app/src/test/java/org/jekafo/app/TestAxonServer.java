@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * <p>Axon Server's gRPC port listens on every interface and cannot be told otherwise: it is started only where
  * the network has no interface but loopback (a private network namespace, see {@code .ci/private-network}).
  */
-public final class TestAxonServer {
+public final class TestAxonServer implements AutoCloseable {
 
     /** Names the Axon Server jar; without it the suite on the {@code axonserver} profile is skipped. */
     public static final String JAR_VARIABLE = "JEKAFO_AXONSERVER_JAR";
@@ -69,6 +69,27 @@ public final class TestAxonServer {
             Runtime.getRuntime().addShutdownHook(new Thread(shared.process::stop, "axonserver-stop"));
         }
         return shared;
+    }
+
+    /**
+     * An Axon Server of the caller's own, with an empty event store, stopped by {@link #close()}: for application
+     * instances that must not share the suite's events (instances on a database of their own would replay events
+     * whose personal-data keys are in another database, and write their projections into the suite's indices).
+     */
+    public static TestAxonServer another() {
+        unavailable().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
+        return start(Path.of(System.getenv(JAR_VARIABLE)));
+    }
+
+    /** Stops it; never called on the shared one, which stops with the JVM. */
+    @Override
+    public void close() {
+        if (this == shared) {
+            throw new IllegalStateException("the shared Axon Server stops with the JVM");
+        }
+        process.stop();
     }
 
     /** {@code host:port} of its gRPC endpoint, as {@code axon.axonserver.servers} wants it. */

@@ -73,33 +73,35 @@ class DeadlinesTest {
         String database = TestAxonServer.profileActive() || profile("postgres") ? TestDatabase.another() : null;
         String probe = UUID.randomUUID().toString();
 
-        Instant due;
-        try (ConfigurableApplicationContext first = start(dataDir, database)) {
-            assertThat(first.getBean(DeadlineManager.class)).isInstanceOf(DbSchedulerDeadlineManager.class);
-            due = Instant.now().plus(DELAY).truncatedTo(ChronoUnit.MILLIS);
-            first.getBean(CommandGateway.class).sendAndWait(asServer(new SetProbeCommand(probe, due, "ouverture")));
-        }
-        assertThat(Instant.now()).as("the first application stopped before the deadline was due").isBefore(due);
+        try (OwnEventStore events = OwnEventStore.open()) {
+            Instant due;
+            try (ConfigurableApplicationContext first = start(dataDir, database, events)) {
+                assertThat(first.getBean(DeadlineManager.class)).isInstanceOf(DbSchedulerDeadlineManager.class);
+                due = Instant.now().plus(DELAY).truncatedTo(ChronoUnit.MILLIS);
+                first.getBean(CommandGateway.class).sendAndWait(asServer(new SetProbeCommand(probe, due, "ouverture")));
+            }
+            assertThat(Instant.now()).as("the first application stopped before the deadline was due").isBefore(due);
 
-        try (Connection connection = connect(dataDir, database);
-             var rows = connection.createStatement().executeQuery(
-                     "select execution_time, task_data from deadline_scheduled_tasks where task_name = 'AxonDeadline'")) {
-            assertThat(rows.next()).as("the deadline is stored").isTrue();
-            assertThat(rows.getTimestamp(1).toInstant()).isEqualTo(due);
-            assertThat(new String(rows.getBytes(2), StandardCharsets.ISO_8859_1))
-                    .as("the payload, in the event serializer's JSON").contains("\"note\":\"ouverture\"");
-            assertThat(rows.next()).isFalse();
-        }
+            try (Connection connection = connect(dataDir, database);
+                 var rows = connection.createStatement().executeQuery(
+                         "select execution_time, task_data from deadline_scheduled_tasks where task_name = 'AxonDeadline'")) {
+                assertThat(rows.next()).as("the deadline is stored").isTrue();
+                assertThat(rows.getTimestamp(1).toInstant()).isEqualTo(due);
+                assertThat(new String(rows.getBytes(2), StandardCharsets.ISO_8859_1))
+                        .as("the payload, in the event serializer's JSON").contains("\"note\":\"ouverture\"");
+                assertThat(rows.next()).isFalse();
+            }
 
-        try (ConfigurableApplicationContext second = start(dataDir, database)) {
-            await().atMost(DELAY.plus(Duration.ofSeconds(60))).pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(fired(second, probe)).hasSize(1));
-            DomainEventMessage<?> fired = fired(second, probe).get(0);
-            assertThat(fired.getTimestamp()).isAfterOrEqualTo(due);
-            assertThat(((ProbeFiredEvent) fired.getPayload()).note()).isEqualTo("ouverture");
+            try (ConfigurableApplicationContext second = start(dataDir, database, events)) {
+                await().atMost(DELAY.plus(Duration.ofSeconds(60))).pollInterval(Duration.ofMillis(500))
+                        .untilAsserted(() -> assertThat(fired(second, probe)).hasSize(1));
+                DomainEventMessage<?> fired = fired(second, probe).get(0);
+                assertThat(fired.getTimestamp()).isAfterOrEqualTo(due);
+                assertThat(((ProbeFiredEvent) fired.getPayload()).note()).isEqualTo("ouverture");
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> storedDeadlines(dataDir, database) == 0);
-            assertThat(fired(second, probe)).as("fired once").hasSize(1);
+                await().atMost(Duration.ofSeconds(30)).until(() -> storedDeadlines(dataDir, database) == 0);
+                assertThat(fired(second, probe)).as("fired once").hasSize(1);
+            }
         }
     }
 
@@ -108,8 +110,9 @@ class DeadlinesTest {
         Assumptions.assumeTrue(TestAxonServer.profileActive() || profile("postgres"),
                 "the embedded H2 store serves one instance");
         String database = TestDatabase.another();
-        try (ConfigurableApplicationContext one = start(Files.createTempDirectory("jekafo-deadlines-one-"), database);
-             ConfigurableApplicationContext two = start(Files.createTempDirectory("jekafo-deadlines-two-"), database)) {
+        try (OwnEventStore events = OwnEventStore.open();
+             ConfigurableApplicationContext one = start(Files.createTempDirectory("jekafo-deadlines-one-"), database, events);
+             ConfigurableApplicationContext two = start(Files.createTempDirectory("jekafo-deadlines-two-"), database, events)) {
             Instant due = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
             List<String> probes = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
             for (int i = 0; i < probes.size(); i++) {
@@ -125,7 +128,27 @@ class DeadlinesTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, String database) {
+    /**
+     * The event store of this test's instances, apart from the suite's as their database is: on the
+     * {@code axonserver} profile an Axon Server of their own (on the suite's, instances on an empty database would
+     * replay every other test's events without the personal-data keys of the suite's database); elsewhere the
+     * database is the event store.
+     */
+    private record OwnEventStore(TestAxonServer server) implements AutoCloseable {
+
+        static OwnEventStore open() {
+            return new OwnEventStore(TestAxonServer.profileActive() ? TestAxonServer.another() : null);
+        }
+
+        @Override
+        public void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, String database, OwnEventStore events) {
         LocalElasticsearch elasticsearch = LocalElasticsearch.shared();
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--jekafo.data-dir=" + dataDir,
                 "--jekafo.elasticsearch.url=" + elasticsearch.url(),
@@ -138,8 +161,8 @@ class DeadlinesTest {
             arguments.add("--spring.datasource.url=" + database);
             arguments.add("--spring.datasource.username=postgres");
         }
-        if (TestAxonServer.profileActive()) {
-            arguments.add("--axon.axonserver.servers=" + TestAxonServer.shared().address());
+        if (events.server() != null) {
+            arguments.add("--axon.axonserver.servers=" + events.server().address());
             // two instances in this JVM would otherwise share the client id Axon derives from the process
             arguments.add("--axon.axonserver.client-id=deadlines-" + UUID.randomUUID());
         }
