@@ -81,18 +81,31 @@ public class PersonalDataSerializer implements Serializer {
             ObjectNode tree = mapper.valueToTree(object);
             String subject = subjectOf(tree, fields);
             SecretKey key = null;
-            for (String field : fields.names()) {
+            for (int i = 0; i < fields.names().size(); i++) {
+                String field = fields.names().get(i);
                 JsonNode value = tree.get(field);
-                if (value != null && !value.isNull()) {
-                    key = key == null ? keys.keyFor(subject) : key;
-                    tree.put(field, encrypt(key, subject, mapper.writeValueAsBytes(value)));
+                if (value == null || value.isNull()
+                        || fields.textual().get(i) && isErasedReading(value) && keys.isDestroyed(subject)) {
+                    continue;
                 }
+                key = key == null ? keys.keyFor(subject) : key;
+                tree.put(field, encrypt(key, subject, mapper.writeValueAsBytes(value)));
             }
             T data = jackson.getConverter().convert(mapper.writeValueAsBytes(tree), expectedRepresentation);
             return new SimpleSerializedObject<>(data, expectedRepresentation, typeForClass(object.getClass()));
         } catch (JsonProcessingException e) {
             throw new SerializationException("cannot serialize " + object.getClass().getName(), e);
         }
+    }
+
+    /**
+     * The text a field of an erased subject reads as. Such an event is serialized again as it was read, with no
+     * key: a dead letter's copy of an event parked after the erasure (Axon Server's events carry a serializer of
+     * their own, so the dead-letter queue serializes the payload again instead of copying the stored bytes). Any
+     * other value for an erased subject is still refused by {@link PersonalDataKeys#keyFor}.
+     */
+    private static boolean isErasedReading(JsonNode value) {
+        return value.isTextual() && PersonalData.ERASED.equals(value.asText());
     }
 
     @Override

@@ -108,6 +108,38 @@ class PersonalDataSerializerTest {
     }
 
     @Test
+    void eventOfAnErasedSubjectAsReadIsSerializedAgainWithoutItsKey() {
+        SerializedObject<byte[]> registered = store(AWA);
+        transactions.executeWithoutResult(status -> keys.destroy(MEMBER));
+        Object asRead = read(registered);
+
+        SerializedObject<byte[]> again = store(asRead);
+
+        assertThat(text(again)).doesNotContain(PersonalDataSerializer.MARKER).doesNotContain("Traor");
+        assertThat(read(again)).isEqualTo(asRead);
+    }
+
+    @Test
+    void personalDataForAnErasedSubjectIsStillRefused() {
+        store(AWA);
+        transactions.executeWithoutResult(status -> keys.destroy(MEMBER));
+
+        assertThatThrownBy(() -> store(new MemberPhoneChangedEvent(MEMBER, "+22366001122")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store(new MemberIdentityCorrectedEvent(MEMBER, PersonalData.ERASED, "Awa", Gender.F,
+                null, null, false, PersonalData.ERASED))).as("one real value among erased readings")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void textThatLooksErasedIsEncryptedForASubjectWhoseKeyLives() {
+        SerializedObject<byte[]> stored = store(new MemberPhoneChangedEvent(MEMBER, PersonalData.ERASED));
+
+        assertThat(text(stored)).contains(PersonalDataSerializer.MARKER).doesNotContain(PersonalData.ERASED);
+        assertThat(read(stored)).isEqualTo(new MemberPhoneChangedEvent(MEMBER, PersonalData.ERASED));
+    }
+
+    @Test
     void destroyingOneKeyLeavesOtherSubjectsReadable() {
         SerializedObject<byte[]> other = store(new MemberPhoneChangedEvent("m-2", "+22366001122"));
         store(AWA);
