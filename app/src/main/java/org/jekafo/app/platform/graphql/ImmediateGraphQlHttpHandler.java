@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * the quarter of a member read's CPU that Spring's stack took, and a thread hand-off (read benchmark, JFR). An
  * answer still pending (none today) keeps the asynchronous path, and so does an execution that failed, whose error
  * Spring's handling renders as before. The response itself — status, headers, media type, body — is the one
- * {@link GraphQlHttpHandler} builds.
+ * {@link GraphQlHttpHandler} builds. Spring's handler logs under this class's name, and at DEBUG it writes each
+ * request's variables: {@code application.yml} keeps this logger at INFO ({@code LogPrivacyTest}).
  */
 @Component
 class ImmediateGraphQlHttpHandler extends GraphQlHttpHandler {
