@@ -62,10 +62,7 @@ public final class TestAxonServer implements AutoCloseable {
     /** This JVM's Axon Server, started on first use. */
     public static synchronized TestAxonServer shared() {
         if (shared == null) {
-            unavailable().ifPresent(reason -> {
-                throw new IllegalStateException(reason);
-            });
-            shared = start(Path.of(System.getenv(JAR_VARIABLE)));
+            shared = start(jar());
             Runtime.getRuntime().addShutdownHook(new Thread(shared.process::stop, "axonserver-stop"));
         }
         return shared;
@@ -77,10 +74,15 @@ public final class TestAxonServer implements AutoCloseable {
      * whose personal-data keys are in another database, and write their projections into the suite's indices).
      */
     public static TestAxonServer another() {
+        return start(jar());
+    }
+
+    /** The jar {@link #JAR_VARIABLE} names; refused, saying why, where the suite cannot start Axon Server. */
+    private static Path jar() {
         unavailable().ifPresent(reason -> {
             throw new IllegalStateException(reason);
         });
-        return start(Path.of(System.getenv(JAR_VARIABLE)));
+        return Path.of(System.getenv(JAR_VARIABLE));
     }
 
     /** Stops it; never called on the shared one, which stops with the JVM. */

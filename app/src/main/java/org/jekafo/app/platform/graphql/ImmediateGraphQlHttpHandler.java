@@ -13,6 +13,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -53,8 +54,9 @@ class ImmediateGraphQlHttpHandler extends GraphQlHttpHandler {
         ServerResponse.BodyBuilder builder = ServerResponse.status(selectResponseStatus(response, mediaType))
                 .headers(headers -> headers.putAll(response.getResponseHeaders()))
                 .contentType(mediaType);
-        var writeFunction = getWriteFunction(response.toMap(), mediaType);
-        return writeFunction != null ? builder.build(writeFunction) : builder.body(response.toMap());
+        Map<String, Object> body = response.toMap();
+        var writeFunction = getWriteFunction(body, mediaType);
+        return writeFunction != null ? builder.build(writeFunction) : builder.body(body);
     }
 
     private static MediaType responseMediaType(ServerRequest request) {

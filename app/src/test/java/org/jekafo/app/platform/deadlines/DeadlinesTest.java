@@ -73,7 +73,7 @@ class DeadlinesTest {
         String database = TestAxonServer.profileActive() || profile("postgres") ? TestDatabase.another() : null;
         String probe = UUID.randomUUID().toString();
 
-        try (OwnEventStore events = OwnEventStore.open()) {
+        try (TestAxonServer events = ownAxonServer()) {
             Instant due;
             try (ConfigurableApplicationContext first = start(dataDir, database, events)) {
                 assertThat(first.getBean(DeadlineManager.class)).isInstanceOf(DbSchedulerDeadlineManager.class);
@@ -110,7 +110,7 @@ class DeadlinesTest {
         Assumptions.assumeTrue(TestAxonServer.profileActive() || profile("postgres"),
                 "the embedded H2 store serves one instance");
         String database = TestDatabase.another();
-        try (OwnEventStore events = OwnEventStore.open();
+        try (TestAxonServer events = ownAxonServer();
              ConfigurableApplicationContext one = start(Files.createTempDirectory("jekafo-deadlines-one-"), database, events);
              ConfigurableApplicationContext two = start(Files.createTempDirectory("jekafo-deadlines-two-"), database, events)) {
             Instant due = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
@@ -131,24 +131,14 @@ class DeadlinesTest {
     /**
      * The event store of this test's instances, apart from the suite's as their database is: on the
      * {@code axonserver} profile an Axon Server of their own (on the suite's, instances on an empty database would
-     * replay every other test's events without the personal-data keys of the suite's database); elsewhere the
-     * database is the event store.
+     * replay every other test's events without the personal-data keys of the suite's database); elsewhere none, the
+     * database being the event store (try-with-resources closes nothing then).
      */
-    private record OwnEventStore(TestAxonServer server) implements AutoCloseable {
-
-        static OwnEventStore open() {
-            return new OwnEventStore(TestAxonServer.profileActive() ? TestAxonServer.another() : null);
-        }
-
-        @Override
-        public void close() {
-            if (server != null) {
-                server.close();
-            }
-        }
+    private static TestAxonServer ownAxonServer() {
+        return TestAxonServer.profileActive() ? TestAxonServer.another() : null;
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, String database, OwnEventStore events) {
+    private static ConfigurableApplicationContext start(Path dataDir, String database, TestAxonServer events) {
         LocalElasticsearch elasticsearch = LocalElasticsearch.shared();
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--jekafo.data-dir=" + dataDir,
                 "--jekafo.elasticsearch.url=" + elasticsearch.url(),
@@ -161,8 +151,8 @@ class DeadlinesTest {
             arguments.add("--spring.datasource.url=" + database);
             arguments.add("--spring.datasource.username=postgres");
         }
-        if (events.server() != null) {
-            arguments.add("--axon.axonserver.servers=" + events.server().address());
+        if (events != null) {
+            arguments.add("--axon.axonserver.servers=" + events.address());
             // two instances in this JVM would otherwise share the client id Axon derives from the process
             arguments.add("--axon.axonserver.client-id=deadlines-" + UUID.randomUUID());
         }
