@@ -1,6 +1,7 @@
 package org.jekafo.command.consultation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.jekafo.api.common.Channel;
@@ -152,10 +153,18 @@ class ConsultationTest {
         void itOpensByItselfAtItsTimeWithTheRollFixedThenAndCounted() {
             roll.eligible(new VoterGroup(Gender.F, false, SEGOU, SEGOU_01, "TEINTURE", "35-49"));
             roll.eligible(new VoterGroup(Gender.M, false, SEGOU, SEGOU_01, "FORGE", "50-64"));
-            fixture.given(drafted(0))
-                    .andGivenCommands(new ScheduleConsultationCommand(ID))
-                    .whenTimeAdvancesTo(OPENS)
-                    .expectEvents(new ConsultationOpenedEvent(ID, 2, GroupCounts.count(roll.members).groups(), null));
+            // the aggregate reads the day from the messages' clock, which the fixture leaves at the real time: fixed
+            // here at the opening, or the roll's day is the day the test runs (this failed from 2026-12-08 on)
+            java.time.Clock real = GenericEventMessage.clock;
+            GenericEventMessage.clock = java.time.Clock.fixed(OPENS, java.time.ZoneOffset.UTC);
+            try {
+                fixture.given(drafted(0))
+                        .andGivenCommands(new ScheduleConsultationCommand(ID))
+                        .whenTimeAdvancesTo(OPENS)
+                        .expectEvents(new ConsultationOpenedEvent(ID, 2, GroupCounts.count(roll.members).groups(), null));
+            } finally {
+                GenericEventMessage.clock = real;
+            }
             assertThat(roll.frozenOn).isEqualTo(LocalDate.of(2026, 12, 7));
         }
 
