@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Consultations as the command side needs them, in table {@code consultation_directory}, written in the transaction
@@ -35,8 +37,18 @@ class JdbcConsultationDirectory implements ConsultationDirectory {
 
     static final String PROCESSING_GROUP = "consultation-directory";
 
+    /** Most consultations a busy federation has open at once, far above what it has. */
+    private static final int PLANS_KEPT = 64;
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    /**
+     * Plans as parsed, by their stored text: every ballot reads its consultation's plan, and parsing the same text
+     * again for each of a national consultation's ballots was two thirds of the ballot box's own CPU (JFR). Keyed by
+     * the text itself, an edited plan is parsed anew; the row (status, closing time, key) is still read each time.
+     * A plan is a record of records and lists that nothing changes once read.
+     */
+    private final Map<String, ConsultationPlan> parsed = new ConcurrentHashMap<>();
 
     JdbcConsultationDirectory(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -111,11 +123,20 @@ class JdbcConsultationDirectory implements ConsultationDirectory {
     }
 
     private ConsultationPlan plan(String text) {
+        ConsultationPlan plan = parsed.get(text);
+        if (plan != null) {
+            return plan;
+        }
         try {
-            return json.readValue(text, ConsultationPlan.class);
+            plan = json.readValue(text, ConsultationPlan.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+        if (parsed.size() >= PLANS_KEPT) {
+            parsed.clear();
+        }
+        parsed.put(text, plan);
+        return plan;
     }
 
 }

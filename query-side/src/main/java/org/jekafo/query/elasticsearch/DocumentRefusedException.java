@@ -1,6 +1,7 @@
 package org.jekafo.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch._types.ErrorCause;
+import org.jekafo.api.common.ShowableFailure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * The message names the index, the document (an aggregate id), the HTTP status and Elasticsearch's error types,
  * never Elasticsearch's reason text, which quotes the refused value (a person's words, a name).
  */
-public class DocumentRefusedException extends RuntimeException {
+public class DocumentRefusedException extends RuntimeException implements ShowableFailure {
 
     private final List<String> documentIds;
 

@@ -6,13 +6,15 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.jekafo.api.common.ShowableFailure;
 
 /**
  * What a projection's dead-letter queue keeps of an event it could not apply: the event always (it waits there,
  * with its aggregate's later events behind it, until an administrator retries or evicts it), a reason without
- * personal values, and how many times it was tried. The reason is the exception's type and, for a document
- * Elasticsearch refused, the index, document id, status and error types; any other exception's message is left
- * out, since it may quote the event's values.
+ * personal values, and how many times it was tried. The reason is the type and message of the first
+ * {@link ShowableFailure} in the exception's causes (a document Elasticsearch refused: the index, document id,
+ * status and error types; a personal-data key row lost: whose, and what to restore); any other exception's message
+ * is left out, since it may quote the event's values.
  */
 public final class PoisonEventPolicy implements EnqueuePolicy<EventMessage<?>> {
 
@@ -32,8 +34,8 @@ public final class PoisonEventPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     static ThrowableCause reason(Throwable cause) {
         for (Throwable current = cause; current != null; current = current.getCause()) {
-            if (current instanceof DocumentRefusedException refused) {
-                return new ThrowableCause(refused.getClass().getName(), refused.getMessage());
+            if (current instanceof ShowableFailure) {
+                return new ThrowableCause(current.getClass().getName(), current.getMessage());
             }
         }
         String type = cause == null ? "inconnue" : cause.getClass().getName();
