@@ -1,6 +1,5 @@
 package org.jekafo.app.platform.faults;
 
-import org.axonframework.axonserver.connector.event.axon.GrpcMetaDataAwareSerializer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -19,12 +18,12 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>Axon copies a parked event's stored bytes only when the queue's serializer equals the one the event was read
  * with; otherwise it serializes the payload again, which means reading it first. Events read from Axon Server
- * carry Axon Server's serializer (the event serializer wrapped in {@link GrpcMetaDataAwareSerializer}), so with
- * Axon's default queue an event whose payload cannot be read — its personal-data key row lost — could not be
- * parked either: the projection refused its whole batch again and again instead of parking that one event, and an
- * erased member's event was encrypted again. The queue here serializes with the same wrapper around the same
- * event serializer, which Axon Server's equals: the stored bytes are copied, whatever they hold, and read back
- * through the event serializer when the letter is retried. Everything else is Axon's default queue.
+ * carry Axon Server's serializer (the event serializer in Axon Server's wrapper), so with Axon's default queue an
+ * event whose payload cannot be read — its personal-data key row lost — could not be parked either: the
+ * projection refused its whole batch again and again instead of parking that one event, and an erased member's
+ * event was encrypted again. The queue here serializes with {@link ParkedAsStored}, equal to Axon Server's: the
+ * stored bytes are copied, whatever they hold, and read back through the event serializer when the letter is
+ * retried. Everything else is Axon's default queue.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true", matchIfMissing = true)
@@ -48,8 +47,8 @@ class AxonServerDeadLetters {
                         .build());
     }
 
-    /** The serializer Axon Server reads events with, which a parked event's payload is then copied with. */
+    /** What the queue serializes parked events with: their payload copied as stored ({@link ParkedAsStored}). */
     static Serializer asStored(Serializer eventSerializer) {
-        return new GrpcMetaDataAwareSerializer(eventSerializer);
+        return new ParkedAsStored(eventSerializer);
     }
 }

@@ -1,5 +1,6 @@
 package org.jekafo.app.platform.faults;
 
+import io.axoniq.axonserver.grpc.MetaDataValue;
 import org.axonframework.axonserver.connector.event.axon.GrpcMetaDataAwareSerializer;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializationException;
@@ -11,6 +12,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,8 +30,9 @@ class AxonServerDeadLettersTest {
     /** How Axon Server's event store hands events to processors: its own wrapper around the event serializer. */
     private final SerializedMessage<Object> readFromAxonServer = new SerializedMessage<>("event-1",
             new SimpleSerializedObject<>(STORED, byte[].class, "MemberRegisteredEvent", "1"),
-            new SimpleSerializedObject<>("{}".getBytes(StandardCharsets.UTF_8), byte[].class, MetaData.class.getName(),
-                    null), new GrpcMetaDataAwareSerializer(eventSerializer));
+            new SimpleSerializedObject<>(Map.of("traceId", MetaDataValue.newBuilder().setTextValue("t-1").build(),
+                    "role", MetaDataValue.newBuilder().setTextValue("EXECUTIVE_BUREAU").build()), Map.class,
+                    MetaData.class.getName(), null), new GrpcMetaDataAwareSerializer(eventSerializer));
 
     @Test
     void anUnreadableEventReadFromAxonServerIsParkedAsStored() {
@@ -39,6 +42,17 @@ class AxonServerDeadLettersTest {
         assertThat(parked.getData()).isEqualTo(STORED);
         assertThat(parked.getType().getName()).isEqualTo("MemberRegisteredEvent");
         assertThat(parked.getType().getRevision()).isEqualTo("1");
+    }
+
+    @Test
+    void itsMetadataInAxonServersOwnFormIsWrittenAsTheEventSerializerWritesItAndReadsBack() {
+        Serializer queue = AxonServerDeadLetters.asStored(eventSerializer);
+
+        SerializedObject<byte[]> parked = readFromAxonServer.serializeMetaData(queue, byte[].class);
+
+        MetaData read = new JacksonSerializer.Builder().build().deserialize(parked);
+        assertThat(read).containsEntry("traceId", "t-1").containsEntry("role", "EXECUTIVE_BUREAU").hasSize(2);
+        assertThat((Object) queue.deserialize(parked)).isEqualTo(read);
     }
 
     @Test
@@ -56,7 +70,10 @@ class AxonServerDeadLettersTest {
 
         @Override
         public <S, T> T deserialize(SerializedObject<S> serializedObject) {
-            throw new SerializationException("clé introuvable");
+            if (!MetaData.class.getName().equals(serializedObject.getType().getName())) {
+                throw new SerializationException("clé introuvable");
+            }
+            return super.deserialize(serializedObject);
         }
     }
 }
