@@ -279,6 +279,17 @@ public final class TestApi {
                 .orElseThrow(() -> new AssertionError("no projection " + name + " in " + all));
     }
 
+    /** The events parked in a projection's dead-letter queue (its first 500), of one aggregate (all when null). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> deadLetters(String processor, String sequenceId) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("processor", processor);
+        variables.put("first", 500);
+        Map<String, Object> page = run("deadLetters", variables).data("deadLetters");
+        return ((List<Map<String, Object>>) page.get("edges")).stream().map(edge -> (Map<String, Object>) edge.get("node"))
+                .filter(node -> sequenceId == null || sequenceId.equals(node.get("sequenceId"))).toList();
+    }
+
     /** Position of the last event of the store: it moves exactly when an event is stored. */
     public long eventStoreHead() {
         Object head = projection("member-projection").get("head");

@@ -17,7 +17,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -239,14 +238,8 @@ class DeadLetterTest extends IntegrationTest {
     }
 
     /** The parked events of one member (of everyone when null) in the member projection's queue. */
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> letters(String member) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("processor", MEMBERS);
-        variables.put("first", 500);
-        Map<String, Object> page = admin.run("deadLetters", variables).data("deadLetters");
-        return ((List<Map<String, Object>>) page.get("edges")).stream().map(edge -> (Map<String, Object>) edge.get("node"))
-                .filter(node -> member == null || member.equals(node.get("sequenceId"))).toList();
+        return admin.deadLetters(MEMBERS, member);
     }
 
     private Map<String, Object> health() {

@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Year;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -128,13 +127,7 @@ class LostKeyTest extends IntegrationTest {
     }
 
     /** The parked events of one member in a projection's queue. */
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> letters(String projection, String member) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("processor", projection);
-        variables.put("first", 500);
-        Map<String, Object> page = admin.run("deadLetters", variables).data("deadLetters");
-        return ((List<Map<String, Object>>) page.get("edges")).stream().map(edge -> (Map<String, Object>) edge.get("node"))
-                .filter(node -> member.equals(node.get("sequenceId"))).toList();
+        return admin.deadLetters(projection, member);
     }
 }
