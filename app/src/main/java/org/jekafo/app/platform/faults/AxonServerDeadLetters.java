@@ -35,7 +35,7 @@ class AxonServerDeadLetters {
             EventProcessorProperties processors, ConnectionProvider connections, TransactionManager transactions,
             DeadLetterSchema schema, @Qualifier("eventSerializer") Serializer eventSerializer,
             Serializer genericSerializer) {
-        Serializer asStored = asStored(eventSerializer);
+        Serializer asStored = new ParkedAsStored(eventSerializer);
         return new DeadLetterQueueProviderConfigurerModule(processors, processingGroup -> configuration ->
                 JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(processingGroup)
@@ -45,10 +45,5 @@ class AxonServerDeadLetters {
                         .genericSerializer(genericSerializer)
                         .eventSerializer(asStored)
                         .build());
-    }
-
-    /** What the queue serializes parked events with: their payload copied as stored ({@link ParkedAsStored}). */
-    static Serializer asStored(Serializer eventSerializer) {
-        return new ParkedAsStored(eventSerializer);
     }
 }

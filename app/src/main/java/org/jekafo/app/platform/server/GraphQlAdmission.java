@@ -56,11 +56,6 @@ public class GraphQlAdmission extends OncePerRequestFilter {
         this.maxWait = maxWait;
     }
 
-    /** How many requests may run at once. */
-    public int permits() {
-        return permits;
-    }
-
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !path.equals(request.getRequestURI()) || "OPTIONS".equals(request.getMethod())

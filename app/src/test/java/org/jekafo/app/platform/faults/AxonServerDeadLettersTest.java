@@ -37,7 +37,7 @@ class AxonServerDeadLettersTest {
     @Test
     void anUnreadableEventReadFromAxonServerIsParkedAsStored() {
         SerializedObject<byte[]> parked = readFromAxonServer.serializePayload(
-                AxonServerDeadLetters.asStored(eventSerializer), byte[].class);
+                new ParkedAsStored(eventSerializer), byte[].class);
 
         assertThat(parked.getData()).isEqualTo(STORED);
         assertThat(parked.getType().getName()).isEqualTo("MemberRegisteredEvent");
@@ -46,7 +46,7 @@ class AxonServerDeadLettersTest {
 
     @Test
     void itsMetadataInAxonServersOwnFormIsWrittenAsTheEventSerializerWritesItAndReadsBack() {
-        Serializer queue = AxonServerDeadLetters.asStored(eventSerializer);
+        Serializer queue = new ParkedAsStored(eventSerializer);
 
         SerializedObject<byte[]> parked = readFromAxonServer.serializeMetaData(queue, byte[].class);
 
